@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// Bundles the extension client, the language server and the CLI with esbuild, and compiles the
+// YAML data (built-in fact base, actor gazetteer) to JSON so that nothing parses YAML at start-up.
+//   node scripts/build.mjs [--watch] [--tests]
+import { build, context } from 'esbuild';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+  absWorkingDir: root,
+};
+
+const bundles = [
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+];
+
+function compileData() {
+  const out = join(root, 'dist', 'facts');
+  mkdirSync(out, { recursive: true });
+  for (const name of readdirSync(join(root, 'facts'))) {
+    if (!name.endsWith('.yaml')) continue;
+    const data = parse(readFileSync(join(root, 'facts', name), 'utf8'));
+    writeFileSync(join(out, name.replace(/\.yaml$/, '.json')), JSON.stringify(data));
+  }
+}
+
+compileData();
+if (watch) {
+  for (const options of bundles) await (await context(options)).watch();
+  console.log('esbuild: watching');
+} else {
+  const started = Date.now();
+  await Promise.all(bundles.map((options) => build(options)));
+  chmodSync(join(root, 'dist', 'cli.js'), 0o755);
+  console.log(`built dist/ (cli, server, extension, data) in ${Date.now() - started} ms`);
+}

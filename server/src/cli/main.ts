@@ -1,0 +1,123 @@
+import { join, relative, sep } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { checkDocument } from '../core/check';
+import { LineIndex } from '../core/text/lineIndex';
+import { toDiagnostics } from '../lsp/convert';
+import { loadKnowledge, type LoadedKnowledge } from '../node/factFiles';
+import { parseArgs, single, UsageError, type ParsedArgs } from './args';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { expandInputs, readDraft } from './inputs';
+import { runFactsCommand } from './factsCommand';
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+const HELP = `policy-fact-check ${VERSION}: checks the dates, votes and figures of Markdown drafts against a fact base.
+
+Usage:
+  policy-fact-check check [--format text|json|sarif] [--facts FILE]... [--no-builtin] PATH...
+      PATH: Markdown files, folders (searched for *.md) or globs ("drafts/**/*.md").
+      Exit status: 0 no contradiction, 1 contradictions found, 2 usage or input error.
+  policy-fact-check facts [--format text|json] [--facts FILE]... [--no-builtin] [--verify]
+      Lists the loaded fact bases and their facts; --verify checks them and exits 1 on problems.
+  policy-fact-check lsp --stdio | --node-ipc
+      Runs the language server (for Neovim, Helix, Emacs, VS Code...).
+  policy-fact-check --version | --help
+`;
+
+const SPECS = {
+  check: { valued: ['format', 'facts'], flags: ['no-builtin'] },
+  facts: { valued: ['format', 'facts'], flags: ['no-builtin', 'verify'] },
+  lsp: { valued: ['clientProcessId'], flags: ['stdio', 'node-ipc'] },
+  help: { valued: [], flags: [] },
+} as const;
+
+function knowledgeFor(args: ParsedArgs): LoadedKnowledge {
+  return loadKnowledge({ builtin: !args.flags.has('no-builtin'), files: args.options.get('facts') ?? [] });
+}
+
+function reportFactBaseProblems(loaded: LoadedKnowledge): boolean {
+  let errors = false;
+  for (const { file, problems } of loaded.problems) {
+    for (const p of problems) {
+      process.stderr.write(`${file}: ${p.severity}: ${p.message}\n`);
+      if (p.severity === 'error') errors = true;
+    }
+  }
+  return errors;
+}
+
+/** Paths as a compiler prints them: relative to the working folder when inside it. */
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : file;
+}
+
+function runCheck(args: ParsedArgs): number {
+  const format = single(args, 'format', ['text', 'json', 'sarif'], 'text');
+  if (!args.positionals.length) throw new UsageError('check needs at least one PATH (a Markdown file, folder or glob).');
+  const loaded = knowledgeFor(args);
+  let inputError = reportFactBaseProblems(loaded);
+  const { files, problems } = expandInputs(args.positionals);
+  for (const p of problems) {
+    process.stderr.write(`policy-fact-check: ${p.path}: ${p.message}\n`);
+    inputError = true;
+  }
+  const results: Array<{ file: string; diagnostics: Diagnostic[] }> = [];
+  let contradictions = 0;
+  for (const file of files) {
+    const read = readDraft(file);
+    if ('problem' in read) {
+      process.stderr.write(`policy-fact-check: ${file}: ${read.problem}\n`);
+      inputError = true;
+      continue;
+    }
+    const result = checkDocument(loaded.knowledge, read.text);
+    contradictions += result.stats.contradictions;
+    results.push({ file: displayPath(file), diagnostics: toDiagnostics(result.findings, new LineIndex(read.text)) });
+  }
+  if (format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  else if (format === 'sarif') process.stdout.write(formatSarif(results, VERSION));
+  else process.stdout.write(formatText(results));
+  if (inputError) return 2;
+  return contradictions > 0 ? 1 : 0;
+}
+
+function runLsp(args: ParsedArgs): number | null {
+  if (!args.flags.has('stdio') && !args.flags.has('node-ipc')) throw new UsageError('lsp needs --stdio (or --node-ipc when started by VS Code).');
+  // The server is its own bundle, so that `check` never loads it.
+  require(join(__dirname, 'server.js'));
+  return null;
+}
+
+export function main(argv: readonly string[]): number | null {
+  if (!argv.length || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    process.stdout.write(HELP);
+    return argv.length ? 0 : 2;
+  }
+  if (argv[0] === '--version' || argv[0] === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  try {
+    const args = parseArgs(argv, SPECS);
+    if (args.command === 'check') return runCheck(args);
+    if (args.command === 'facts') return runFactsCommand(args, knowledgeFor(args));
+    if (args.command === 'lsp') return runLsp(args);
+    process.stdout.write(HELP);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`policy-fact-check: ${e.message}\nRun "policy-fact-check --help" for usage.\n`);
+      return 2;
+    }
+    process.stderr.write(`policy-fact-check: internal error: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const code = main(process.argv.slice(2));
+  if (code !== null) process.exitCode = code;
+}

@@ -1,0 +1,74 @@
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { ActorInfo, FactBase, FactBaseProblem } from './model';
+import { normalizeActors, normalizeFactBase } from './normalize';
+
+/** A problem with the place in the YAML text it refers to (UTF-16 offsets). */
+export interface LocatedProblem extends FactBaseProblem {
+  start: number;
+  end: number;
+}
+
+export interface ParsedFactBase {
+  base: FactBase | null;
+  problems: LocatedProblem[];
+}
+
+/** Validates plain data against the fact base schema; returns problems by path. */
+export type SchemaValidator = (data: unknown) => FactBaseProblem[];
+
+/** Limits that keep a hostile file from exhausting the checker. */
+export const MAX_FACT_BASE_SIZE = 10 * 1024 * 1024;
+const YAML_OPTIONS = { maxAliasCount: 100, prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
+function locate(doc: Document, path: ReadonlyArray<string | number>): [number, number] {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return [node.range[0], node.range[1]];
+    // A missing key: point at the mapping that should hold it.
+  }
+  return [0, 0];
+}
+
+function parseYaml(text: string): { doc: Document | null; data: unknown; problems: LocatedProblem[] } {
+  const problems: LocatedProblem[] = [];
+  if (text.length > MAX_FACT_BASE_SIZE) {
+    problems.push({ path: [], message: `The file is larger than ${MAX_FACT_BASE_SIZE / 1024 / 1024} MB; fact bases are kept small so that checking stays fast.`, severity: 'error', code: 'too-large', start: 0, end: 0 });
+    return { doc: null, data: null, problems };
+  }
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: new LineCounter() });
+  for (const e of doc.errors) {
+    problems.push({ path: [], message: `YAML: ${e.message.split('\n')[0]}`, severity: 'error', code: 'yaml-syntax', start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
+  }
+  if (doc.errors.length) return { doc, data: null, problems };
+  try {
+    const data = doc.toJS({ maxAliasCount: 100 });
+    return { doc, data, problems };
+  } catch (e) {
+    problems.push({ path: [], message: `YAML: ${(e as Error).message.split('\n')[0]}`, severity: 'error', code: 'yaml-syntax', start: 0, end: 0 });
+    return { doc, data: null, problems };
+  }
+}
+
+export function parseFactBaseYaml(text: string, origin: string, validate?: SchemaValidator): ParsedFactBase {
+  const { doc, data, problems } = parseYaml(text);
+  if (!doc || data === null) return { base: null, problems };
+  const located = (p: FactBaseProblem): LocatedProblem => {
+    const [start, end] = locate(doc, p.path);
+    return { ...p, start, end };
+  };
+  if (validate) {
+    const schemaProblems = validate(data);
+    if (schemaProblems.some((p) => p.severity === 'error')) {
+      return { base: null, problems: [...problems, ...schemaProblems.map(located)] };
+    }
+  }
+  const result = normalizeFactBase(data, origin);
+  return { base: result.base, problems: [...problems, ...result.problems.map(located)] };
+}
+
+export function parseActorsYaml(text: string): { actors: ActorInfo[]; problems: LocatedProblem[] } {
+  const { doc, data, problems } = parseYaml(text);
+  if (!doc || data === null) return { actors: [], problems };
+  const result = normalizeActors(data);
+  return { actors: result.actors, problems: [...problems, ...result.problems.map((p) => ({ ...p, start: 0, end: 0 }))] };
+}

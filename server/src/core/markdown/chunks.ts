@@ -1,0 +1,206 @@
+/**
+ * Splits a Markdown document into chunks that parse the same on their own as inside the whole
+ * document: a chunk ends at a blank line unless a fenced code block, a multi-line HTML block or
+ * an indented continuation carries on past it. Chunks are the unit of caching, so an edit
+ * re-analyses only the chunk it touches.
+ */
+export interface Chunk {
+  /** Offset of the chunk's first character in the document. */
+  start: number;
+  /** Offset just past the chunk's last line terminator (or the document end). */
+  end: number;
+}
+
+export interface ChunkedDocument {
+  /** YAML front matter, never checked; null when the document has none. */
+  frontMatter: Chunk | null;
+  chunks: Chunk[];
+  /** Footnote labels ([^id]: ...) and link reference labels ([id]: ...) defined in the document. */
+  footnoteLabels: string[];
+  referenceLabels: string[];
+}
+
+const FOOTNOTE_DEFINITION = /^ {0,3}\[\^([^\]\s]{1,200})\]:/;
+const REFERENCE_DEFINITION = /^ {0,3}\[([^\]^][^\]]{0,998})\]:/;
+
+interface Line {
+  start: number;
+  /** End of the line's content, before its terminator. */
+  contentEnd: number;
+  /** Start of the next line. */
+  next: number;
+}
+
+function readLine(text: string, start: number): Line {
+  let i = start;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return { start, contentEnd: i, next: i + 1 };
+    if (c === 13) return { start, contentEnd: i, next: text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 };
+    i++;
+  }
+  return { start, contentEnd: n, next: n };
+}
+
+function isBlank(text: string, line: Line): boolean {
+  for (let i = line.start; i < line.contentEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+function startsIndented(text: string, line: Line): boolean {
+  const c = text.charCodeAt(line.start);
+  return c === 32 || c === 9;
+}
+
+function skipSpaces(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && i - from < 4 && text.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/** Skips indentation, block-quote markers and list markers, the containers a fence may sit in. */
+function skipContainerMarkers(text: string, from: number, to: number): number {
+  let i = from;
+  for (let guard = 0; guard < 64 && i < to; guard++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 62 /* > */) { i++; continue; }
+    if ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) { i += 2; continue; }
+    if (c >= 48 && c <= 57) {
+      let j = i;
+      while (j < to && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      const d = text.charCodeAt(j);
+      if ((d === 46 || d === 41) && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9)) { i = j + 2; continue; }
+    }
+    break;
+  }
+  return i;
+}
+
+interface Fence { char: number; length: number }
+
+function fenceAt(text: string, line: Line): Fence | null {
+  const i = skipContainerMarkers(text, line.start, line.contentEnd);
+  const c = text.charCodeAt(i);
+  if (c !== 96 && c !== 126) return null;
+  let j = i;
+  while (j < line.contentEnd && text.charCodeAt(j) === c) j++;
+  if (j - i < 3) return null;
+  if (c === 96 && text.slice(j, line.contentEnd).includes('`')) return null;
+  return { char: c, length: j - i };
+}
+
+function closesFence(text: string, line: Line, fence: Fence): boolean {
+  const i = skipContainerMarkers(text, line.start, line.contentEnd);
+  let j = i;
+  while (j < line.contentEnd && text.charCodeAt(j) === fence.char) j++;
+  if (j - i < fence.length) return false;
+  for (let k = j; k < line.contentEnd; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+const HTML_BLOCKS: Array<{ open: RegExp; close: string }> = [
+  { open: /^<(?:script|pre|style|textarea)(?:\s|>|$)/i, close: '</' },
+  { open: /^<!--/, close: '-->' },
+  { open: /^<\?/, close: '?>' },
+  { open: /^<![A-Za-z]/, close: '>' },
+  { open: /^<!\[CDATA\[/, close: ']]>' },
+];
+
+/** The text that ends a multi-line HTML block opened on this line, or null. */
+function htmlBlockCloser(text: string, line: Line): string | null {
+  const i = skipContainerMarkers(text, line.start, line.contentEnd);
+  if (text.charCodeAt(i) !== 60) return null;
+  const head = text.slice(i, Math.min(line.contentEnd, i + 16));
+  for (const block of HTML_BLOCKS) {
+    if (block.open.test(head)) {
+      if (block.close === '</') {
+        const tag = /^<([A-Za-z]+)/.exec(head)![1]!.toLowerCase();
+        return `</${tag}>`;
+      }
+      return block.close;
+    }
+  }
+  return null;
+}
+
+function lineContains(text: string, line: Line, needle: string, from = line.start): boolean {
+  const at = needle === needle.toLowerCase() && needle.startsWith('</')
+    ? text.slice(from, line.contentEnd).toLowerCase().indexOf(needle)
+    : text.slice(from, line.contentEnd).indexOf(needle);
+  return at >= 0;
+}
+
+function frontMatterEnd(text: string): number {
+  const first = readLine(text, 0);
+  if (text.slice(first.start, first.contentEnd).trimEnd() !== '---') return -1;
+  let line = readLine(text, first.next);
+  while (line.start < text.length) {
+    const content = text.slice(line.start, line.contentEnd).trimEnd();
+    if (content === '---' || content === '...') return line.next;
+    line = readLine(text, line.next);
+  }
+  return -1;
+}
+
+export function splitChunks(text: string): ChunkedDocument {
+  const chunks: Chunk[] = [];
+  let frontMatter: Chunk | null = null;
+  let pos = 0;
+  const fmEnd = frontMatterEnd(text);
+  if (fmEnd > 0) {
+    frontMatter = { start: 0, end: fmEnd };
+    pos = fmEnd;
+  }
+  let chunkStart = -1;
+  let fence: Fence | null = null;
+  let htmlCloser: string | null = null;
+  let blankSeen = false;
+  const footnoteLabels: string[] = [];
+  const referenceLabels: string[] = [];
+  const n = text.length;
+  while (pos < n) {
+    const line = readLine(text, pos);
+    if (fence) {
+      if (closesFence(text, line, fence)) fence = null;
+    } else if (htmlCloser) {
+      if (lineContains(text, line, htmlCloser)) htmlCloser = null;
+    } else if (isBlank(text, line)) {
+      blankSeen = true;
+    } else {
+      if (chunkStart >= 0 && blankSeen && !startsIndented(text, line)) {
+        chunks.push({ start: chunkStart, end: line.start });
+        chunkStart = -1;
+      }
+      if (chunkStart < 0) chunkStart = line.start;
+      blankSeen = false;
+      if (text.charCodeAt(skipSpaces(text, line.start, line.contentEnd)) === 91 /* [ */) {
+        const head = text.slice(line.start, Math.min(line.contentEnd, line.start + 1010));
+        const footnote = FOOTNOTE_DEFINITION.exec(head);
+        if (footnote) footnoteLabels.push(footnote[1]!);
+        else {
+          const reference = REFERENCE_DEFINITION.exec(head);
+          if (reference) referenceLabels.push(reference[1]!);
+        }
+      }
+      fence = fenceAt(text, line);
+      if (!fence) {
+        const closer = htmlBlockCloser(text, line);
+        if (closer) {
+          const opener = skipContainerMarkers(text, line.start, line.contentEnd);
+          // The block may close on the line that opens it.
+          if (!lineContains(text, line, closer, opener + 2)) htmlCloser = closer;
+        }
+      }
+    }
+    pos = line.next;
+  }
+  if (chunkStart >= 0) chunks.push({ start: chunkStart, end: n });
+  return { frontMatter, chunks, footnoteLabels, referenceLabels };
+}

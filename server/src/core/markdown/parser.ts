@@ -1,0 +1,34 @@
+import markdownIt, { type MarkdownIt } from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+
+let instance: MarkdownIt | null = null;
+
+/**
+ * CommonMark with GFM tables, strikethrough and footnotes: what VS Code's own preview uses.
+ * `text_join` is off so that escapes and entities stay separate tokens whose source text is known.
+ */
+export function markdownParser(): MarkdownIt {
+  if (!instance) {
+    instance = markdownIt('commonmark', { html: true, linkify: false, typographer: false })
+      .enable(['table', 'strikethrough'])
+      .use(footnote);
+    // Footnote definitions stay where they are written instead of being gathered at the end.
+    instance.disable(['text_join', 'footnote_tail']);
+  }
+  return instance;
+}
+
+/** Labels defined elsewhere in the document, so that a chunk parsed alone resolves them too. */
+export interface DocumentLabels {
+  footnotes: readonly string[];
+  references: readonly string[];
+}
+
+export function parserEnv(labels: DocumentLabels): Record<string, unknown> {
+  const md = markdownParser();
+  const refs: Record<string, number> = {};
+  for (const label of labels.footnotes) refs[`:${label}`] = -1;
+  const references: Record<string, { href: string; title: string }> = {};
+  for (const label of labels.references) references[md.utils.normalizeReference(label)] = { href: '', title: '' };
+  return { footnotes: { refs }, references };
+}

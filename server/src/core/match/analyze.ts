@@ -1,0 +1,288 @@
+import type { Fact, FactValue } from '../facts/model';
+import { splitSentences, type Sentence } from '../text/sentences';
+import { tokenize, type Token } from '../text/tokens';
+import { compareValues, type Agreement } from '../values/compare';
+import { extractValues, type Extracted } from '../values/extract';
+import type { Value } from '../values/types';
+import { Slot, type Knowledge } from './knowledge';
+import { Actors, findMentions, type Mention } from './mentions';
+import { matchElements, sentenceWords, type Element, type Word } from './phrases';
+import { maskCitations } from './citations';
+
+/** How one sentence relates to one fact. */
+export interface FactMatch {
+  fact: number;
+  /** Values of the sentence that agree with the fact's values. */
+  agreeing: Array<{ role: number; written: Extracted }>;
+  /** Values of the sentence that contradict the fact's values. */
+  disagreeing: Array<{ role: number; written: Extracted }>;
+  /** The sentence negates the event (North Korea did not recognise ...): token range. */
+  negation: { first: number; last: number; trigger: [number, number] } | null;
+  /** The event is given to another actor: the mention naming it. */
+  wrongActor: Mention | null;
+}
+
+export interface SentenceAnalysis {
+  sentence: Sentence;
+  words: Word[];
+  mentions: Mention[];
+  matches: FactMatch[];
+}
+
+export interface BlockAnalysis {
+  tokens: Token[];
+  sentences: SentenceAnalysis[];
+  sentenceCount: number;
+}
+
+interface FactHits {
+  groups: Set<number>;
+  context: boolean;
+  exclude: boolean;
+  triggers: Array<[number, number]>;
+  positions: number[];
+}
+
+const PRONOUN_SUBJECTS = new Set(['it', 'its', 'he', 'his', 'she', 'her', 'they', 'their', 'this', 'these', 'regime', 'country', 'government', 'leader', 'leadership', 'state']);
+const NEGATORS = new Set(['not', 'never', "n't", 'no']);
+const CLAUSE_BREAKS = new Set(['while', 'whereas', 'but', 'although', 'though', 'unlike']);
+
+function collectHits(knowledge: Knowledge, actors: Actors, words: readonly Word[], mentions: readonly Mention[], into: Map<number, FactHits>, withPositions: boolean): void {
+  knowledge.terms.findAll(words, actors.lookup(mentions), (pattern, start, end) => {
+    const { fact, slot } = pattern.payload;
+    let hits = into.get(fact);
+    if (!hits) {
+      hits = { groups: new Set(), context: false, exclude: false, triggers: [], positions: [] };
+      into.set(fact, hits);
+    }
+    if (slot >= 0) {
+      hits.groups.add(slot);
+      if (withPositions) hits.positions.push(start);
+    } else if (slot === Slot.Context) hits.context = true;
+    else if (slot === Slot.Exclude) hits.exclude = true;
+    else if (slot === Slot.Trigger && withPositions) hits.triggers.push([start, end]);
+  });
+}
+
+function isCandidate(fact: Fact, hits: FactHits): boolean {
+  if (hits.exclude) return false;
+  if (hits.groups.size < fact.event.terms.length) return false;
+  return fact.event.context.length === 0 || hits.context;
+}
+
+/** Word index of each token of the sentence (the nearest word at or before it). */
+function tokenToWord(words: readonly Word[], token: number): number {
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (words[mid]!.token <= token) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function startsWithAny(patterns: readonly Element[][], words: readonly Word[], from: number, to: number): boolean {
+  for (let i = from; i < to && i < words.length; i++) {
+    for (const p of patterns) if (matchElements(p, 0, words, i, { startingAt: () => [], isActorOrPart: () => false }) >= 0) return true;
+  }
+  return false;
+}
+
+class SentenceMatcher {
+  constructor(
+    private readonly knowledge: Knowledge,
+    private readonly actors: Actors,
+    private readonly tokens: readonly Token[],
+    private readonly sentence: Sentence,
+    private readonly words: readonly Word[],
+    private readonly mentions: readonly Mention[],
+    private readonly previousMentions: readonly Mention[],
+  ) {}
+
+  /** Whether the sentence names the fact's actors (or inherits them through a pronoun). */
+  actorStatus(fact: Fact): { ok: boolean; rivals: Mention[] } {
+    const involved = [...fact.actors.flat(), ...fact.related];
+    const rivals = this.mentions.filter((m) => this.actors.isCountry(m.actor) && !involved.some((a) => this.actors.related(m.actor, a))
+      && !involved.some((a) => this.actors.root(a) === this.actors.root(m.actor)));
+    const satisfied = (mentions: readonly Mention[]) => fact.actors.every((group) => group.some((a) => mentions.some((m) => this.actors.related(m.actor, a))));
+    if (satisfied(this.mentions)) return { ok: true, rivals };
+    const first = this.words[0];
+    if (first && PRONOUN_SUBJECTS.has(first.norm) || (this.words[1] && this.words[0]?.norm === 'the' && PRONOUN_SUBJECTS.has(this.words[1].norm))) {
+      if (satisfied([...this.mentions, ...this.previousMentions]) && rivals.length === 0) return { ok: true, rivals };
+    }
+    if (fact.actorOptional && rivals.length === 0) {
+      // Naming only some of the actors is fine; naming none at all is fine for specific events.
+      return { ok: true, rivals };
+    }
+    return { ok: false, rivals };
+  }
+
+  private voteSubjectFits(fact: Fact, written: Extracted): boolean {
+    const verbWord = tokenToWord(this.words, written.first);
+    const fits = (m: Mention) => fact.actors.flat().some((a) => this.actors.related(m.actor, a));
+    // The nearest actor before the verb, within the clause.
+    for (let t = written.first - 1; t >= this.sentence.first; t--) {
+      const token = this.tokens[t]!;
+      if (token.text === ';' || CLAUSE_BREAKS.has(token.norm)) break;
+      const w = tokenToWord(this.words, t);
+      const mention = this.mentions.find((m) => m.end - 1 === w && this.words[w]!.token === t);
+      if (mention) return fits(mention);
+    }
+    // "... was opposed by North Korea"
+    const after = this.mentions.find((m) => m.start > verbWord && m.start <= verbWord + 4 && this.words[m.start - 1]?.norm === 'by');
+    if (after) return fits(after);
+    return this.mentions.some(fits);
+  }
+
+  private fitsRole(fact: number, role: number, value: FactValue, written: Extracted): boolean {
+    if (written.value.kind !== value.value.kind) return false;
+    const compiled = this.knowledge.roles[fact]![role]!;
+    if (compiled.nouns.length) {
+      const following = written.following.map((norm, i) => ({ norm, text: norm, capitalized: false, token: i }));
+      if (!startsWithAny(compiled.nouns, following, 0, 3)) return false;
+    }
+    if (compiled.cues.length) {
+      const w = tokenToWord(this.words, written.first);
+      if (!startsWithAny(compiled.cues, this.words, Math.max(0, w - 8), w + 10)) return false;
+    }
+    if (written.value.kind === 'vote' && !this.voteSubjectFits(this.knowledge.facts[fact]!, written)) return false;
+    return true;
+  }
+
+  compare(fact: Fact, value: Value, written: Value): Agreement {
+    const source = this.knowledge.sources.get(fact.sourceKey);
+    return compareValues(value, written, { published: source?.published, anticipated: fact.anticipated });
+  }
+
+  /** Compares the sentence's values with one fact's, role by role. */
+  evaluate(f: number, hits: FactHits, values: readonly Extracted[]): FactMatch {
+    const fact = this.knowledge.facts[f]!;
+    const match: FactMatch = { fact: f, agreeing: [], disagreeing: [], negation: null, wrongActor: null };
+    fact.values.forEach((value, role) => {
+      const candidates = values.filter((v) => this.fitsRole(f, role, value, v));
+      if (!candidates.length) return;
+      const agreeing = candidates.find((v) => this.compare(fact, value.value, v.value) === 'agree');
+      if (agreeing) {
+        match.agreeing.push({ role, written: agreeing });
+        return;
+      }
+      const disagreeing = candidates.filter((v) => this.compare(fact, value.value, v.value) === 'disagree');
+      if (!disagreeing.length) return;
+      // Several candidates: the one nearest the words that name the event.
+      const distance = (v: Extracted) => Math.min(...hits.positions.map((p) => Math.abs(tokenToWord(this.words, v.first) - p)), 1e9);
+      disagreeing.sort((a, b) => distance(a) - distance(b));
+      match.disagreeing.push({ role, written: disagreeing[0]! });
+    });
+    match.negation = this.negation(hits);
+    return match;
+  }
+
+  /** "did not recognise", "never wrote off" — but not "did not ... until". */
+  private negation(hits: FactHits): FactMatch['negation'] {
+    for (const [start, end] of hits.triggers) {
+      for (let back = 1; back <= 3 && start - back >= 0; back++) {
+        const word = this.words[start - back]!;
+        const negated = NEGATORS.has(word.norm) || word.norm.endsWith("n't");
+        if (!negated) continue;
+        if (word.norm === 'no' && back > 1) continue;
+        const rest = this.words.slice(end, end + 8).map((w) => w.norm);
+        if (rest.includes('until') || rest.includes('only')) return null;
+        const firstWord = start - back - (['did', 'does', 'do', 'has', 'have', 'had', 'was', 'were', 'is', 'would', 'will'].includes(this.words[start - back - 1]?.norm ?? '') && !word.norm.endsWith("n't") ? 1 : 0);
+        return { first: this.words[firstWord]!.token, last: this.words[end - 1]!.token + 1, trigger: [this.words[start]!.token, this.words[end - 1]!.token + 1] };
+      }
+    }
+    return null;
+  }
+
+  /** Whether the sentence dates its event before the source was published (for anticipated facts). */
+  datesInPast(fact: Fact, values: readonly Extracted[]): boolean {
+    const source = this.knowledge.sources.get(fact.sourceKey);
+    const published = source?.published?.year ?? source?.year;
+    if (published === undefined) return false;
+    return values.some((v) => v.value.kind === 'date' && v.value.date.year !== undefined && v.value.date.year < published);
+  }
+}
+
+export function analyzeBlock(knowledge: Knowledge, text: string, context = ''): BlockAnalysis {
+  const tokens = tokenize(text);
+  maskCitations(tokens);
+  const actors = new Actors(knowledge);
+  const sentences = context ? (tokens.length ? [{ start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, first: 0, last: tokens.length }] : []) : splitSentences(tokens);
+  const contextHits = new Map<number, FactHits>();
+  let contextMentions: Mention[] = [];
+  if (context) {
+    const contextTokens = tokenize(context);
+    const contextWords = sentenceWords(contextTokens, 0, contextTokens.length);
+    contextMentions = findMentions(knowledge, contextWords);
+    collectHits(knowledge, actors, contextWords, contextMentions, contextHits, false);
+  }
+  const out: SentenceAnalysis[] = [];
+  let previousMentions: Mention[] = [];
+  for (const sentence of sentences) {
+    const words = sentenceWords(tokens, sentence.first, sentence.last);
+    const mentions = findMentions(knowledge, words);
+    const hits = new Map<number, FactHits>();
+    collectHits(knowledge, actors, words, mentions, hits, true);
+    for (const [f, h] of contextHits) {
+      const mine = hits.get(f) ?? { groups: new Set<number>(), context: false, exclude: false, triggers: [], positions: [] };
+      for (const g of h.groups) mine.groups.add(g);
+      mine.context ||= h.context;
+      hits.set(f, mine);
+    }
+    const candidates = [...hits].filter(([f, h]) => isCandidate(knowledge.facts[f]!, h));
+    if (candidates.length) {
+      const matcher = new SentenceMatcher(knowledge, actors, tokens, sentence, words, [...mentions, ...contextMentions], previousMentions);
+      const values = extractValues(tokens, sentence.first, sentence.last);
+      const matches: FactMatch[] = [];
+      for (const [f, h] of candidates) {
+        const fact = knowledge.facts[f]!;
+        if (fact.anticipated && matcher.datesInPast(fact, values)) continue;
+        const status = matcher.actorStatus(fact);
+        const match = matcher.evaluate(f, h, values);
+        if (status.ok) matches.push(match);
+        else if (fact.exclusiveActor && status.rivals.length && match.agreeing.length && !match.disagreeing.length) {
+          match.wrongActor = status.rivals[0]!;
+          match.negation = null;
+          matches.push(match);
+        }
+      }
+      settle(matches, actors, knowledge, mentions);
+      if (matches.length) out.push({ sentence, words, mentions, matches });
+    }
+    if (mentions.length) previousMentions = mentions;
+  }
+  return { tokens, sentences: out, sentenceCount: sentences.length };
+}
+
+/**
+ * Decides what to report across the facts a sentence matched: a value that agrees with one fact
+ * is not a contradiction of another; a sentence whose every value differs from a fact is about
+ * another event; an actor that another matched fact accounts for is not the wrong actor.
+ */
+function settle(matches: FactMatch[], actors: Actors, knowledge: Knowledge, mentions: readonly Mention[]): void {
+  const explained = new Set<Extracted>();
+  for (const m of matches) if (!m.wrongActor) for (const a of m.agreeing) explained.add(a.written);
+  for (const m of matches) {
+    m.disagreeing = m.disagreeing.filter((d) => !explained.has(d.written));
+    if (m.disagreeing.length >= 2 && m.agreeing.length === 0) m.disagreeing = [];
+    if (m.wrongActor) {
+      const rival = m.wrongActor;
+      const accounted = matches.some((o) => o !== m && !o.wrongActor && knowledge.facts[o.fact]!.actors.flat().some((a) => actors.related(rival.actor, a)));
+      if (accounted || !mentions.includes(rival)) m.wrongActor = null;
+    }
+  }
+  // Two facts contradicted by the same value: keep the better match.
+  const byValue = new Map<Extracted, FactMatch>();
+  for (const m of matches) {
+    for (const d of [...m.disagreeing]) {
+      const other = byValue.get(d.written);
+      if (!other) { byValue.set(d.written, m); continue; }
+      const keepOther = other.agreeing.length >= m.agreeing.length;
+      const loser = keepOther ? m : other;
+      loser.disagreeing = loser.disagreeing.filter((x) => x.written !== d.written);
+      if (!keepOther) byValue.set(d.written, m);
+    }
+  }
+}
+

@@ -1,0 +1,61 @@
+import type { AliasForm } from '../facts/model';
+import { actorChain, type Knowledge } from './knowledge';
+import type { MentionLookup, Word } from './phrases';
+
+/** An actor named in a sentence: words [start, end). */
+export interface Mention {
+  actor: string;
+  form: AliasForm;
+  start: number;
+  end: number;
+}
+
+/** Finds actor names, longest first, without overlaps. */
+export function findMentions(knowledge: Knowledge, words: readonly Word[]): Mention[] {
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const match = knowledge.aliases.longestAt(words, i);
+    if (match && match.end > i) {
+      mentions.push({ actor: match.pattern.payload.actor, form: match.pattern.payload.form, start: i, end: match.end });
+      i = match.end;
+    } else i++;
+  }
+  return mentions;
+}
+
+export class Actors {
+  private readonly chains = new Map<string, string[]>();
+
+  constructor(private readonly knowledge: Knowledge) {}
+
+  chain(id: string): string[] {
+    let chain = this.chains.get(id);
+    if (!chain) {
+      chain = actorChain(this.knowledge.actors, id);
+      this.chains.set(id, chain);
+    }
+    return chain;
+  }
+
+  root(id: string): string {
+    const chain = this.chain(id);
+    return chain[chain.length - 1]!;
+  }
+
+  /** `a` is `b`, a part of `b`, or the whole `b` belongs to. */
+  related(a: string, b: string): boolean {
+    return this.chain(a).includes(b) || this.chain(b).includes(a);
+  }
+
+  isCountry(id: string): boolean {
+    return this.knowledge.actors.get(this.root(id))?.kind === 'country';
+  }
+
+  lookup(mentions: readonly Mention[]): MentionLookup {
+    return {
+      startingAt: (word: number) => mentions.filter((m) => m.start === word),
+      isActorOrPart: (actor: string, of: string) => this.chain(actor).includes(of),
+    };
+  }
+}

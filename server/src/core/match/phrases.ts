@@ -1,0 +1,212 @@
+import { TokenKind, tokenize, type Token } from '../text/tokens';
+
+/**
+ * Phrase patterns (terms, aliases, nouns) compiled from data and matched against the words of a
+ * sentence. Words are compared by their normalized form, so hyphens, quote styles and case do not
+ * matter, except where an alias is written as a proper noun or an acronym.
+ */
+export type Element =
+  | { kind: 'word'; norm: string; capitalized: boolean; exact: string | null }
+  | { kind: 'prefix'; stem: string }
+  | { kind: 'actor'; actor: string }
+  | { kind: 'gap'; max: number };
+
+export interface Pattern<T> {
+  elements: Element[];
+  payload: T;
+  /** The pattern as written in the data, for messages. */
+  source: string;
+}
+
+/** A word of a sentence: a word or number token. */
+export interface Word {
+  norm: string;
+  text: string;
+  capitalized: boolean;
+  /** Index of the token it came from. */
+  token: number;
+}
+
+export function sentenceWords(tokens: readonly Token[], first: number, last: number): Word[] {
+  const words: Word[] = [];
+  for (let i = first; i < last; i++) {
+    const t = tokens[i]!;
+    if (t.kind === TokenKind.Word || t.kind === TokenKind.Number) words.push({ norm: t.norm, text: t.text, capitalized: t.capitalized === true, token: i });
+    else if (t.kind === TokenKind.Opaque) words.push({ norm: '\ufffc', text: t.text, capitalized: false, token: i });
+  }
+  return words;
+}
+
+const ACTOR_REF = /\{([a-z0-9][a-z0-9._-]*)\}/g;
+
+function isAcronym(text: string): boolean {
+  let letters = 0;
+  for (const ch of text) {
+    if (ch === '.') continue;
+    if (ch.toUpperCase() !== ch || ch.toLowerCase() === ch) return false;
+    letters++;
+  }
+  return letters >= 2;
+}
+
+/** Compiles a term or alias; `proper` keeps capitalization significant (names). */
+export function compilePhrase(text: string, proper: boolean): Element[] {
+  const elements: Element[] = [];
+  let last = 0;
+  const push = (segment: string) => {
+    const tokens = tokenize(segment);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.kind === TokenKind.Word || t.kind === TokenKind.Number) {
+        const star = tokens[i + 1];
+        if (star && star.text === '*' && !star.spaced) {
+          elements.push({ kind: 'prefix', stem: t.norm });
+          i++;
+          continue;
+        }
+        const acronym = proper && isAcronym(t.text);
+        elements.push({ kind: 'word', norm: t.norm, capitalized: proper && t.capitalized === true, exact: acronym ? t.text : null });
+      } else if (t.text === '\u2026' || (t.text === '.' && tokens[i + 1]?.text === '.' && tokens[i + 2]?.text === '.')) {
+        elements.push({ kind: 'gap', max: 3 });
+        if (t.text === '.') i += 2;
+      }
+    }
+  };
+  for (const m of text.matchAll(ACTOR_REF)) {
+    push(text.slice(last, m.index));
+    elements.push({ kind: 'actor', actor: m[1]! });
+    last = m.index! + m[0].length;
+  }
+  push(text.slice(last));
+  // A pattern never starts or ends with a gap.
+  while (elements[0]?.kind === 'gap') elements.shift();
+  while (elements[elements.length - 1]?.kind === 'gap') elements.pop();
+  return elements;
+}
+
+/** Actor mentions by the word index they start at, for patterns that reference actors. */
+export interface MentionLookup {
+  startingAt(word: number): ReadonlyArray<{ actor: string; end: number }>;
+  isActorOrPart(actor: string, of: string): boolean;
+}
+
+const NO_MENTIONS: MentionLookup = { startingAt: () => [], isActorOrPart: () => false };
+
+export class PhraseIndex<T> {
+  private readonly byWord = new Map<string, Pattern<T>[]>();
+  private readonly byStem = new Map<string, Pattern<T>[]>();
+  private readonly byActor = new Map<string, Pattern<T>[]>();
+  private readonly stemLengths: number[] = [];
+  private readonly cache = new Map<string, Pattern<T>[]>();
+
+  add(pattern: Pattern<T>): void {
+    const first = pattern.elements[0];
+    if (!first) return;
+    let map: Map<string, Pattern<T>[]>;
+    let key: string;
+    if (first.kind === 'word') { map = this.byWord; key = first.norm; }
+    else if (first.kind === 'prefix') {
+      map = this.byStem;
+      key = first.stem;
+      if (!this.stemLengths.includes(key.length)) this.stemLengths.push(key.length);
+    } else if (first.kind === 'actor') { map = this.byActor; key = first.actor; }
+    else return;
+    const list = map.get(key);
+    if (list) list.push(pattern);
+    else map.set(key, [pattern]);
+    this.cache.clear();
+  }
+
+  /** Patterns whose first word can be `norm`. */
+  private candidates(norm: string): Pattern<T>[] {
+    const cached = this.cache.get(norm);
+    if (cached) return cached;
+    const found: Pattern<T>[] = [];
+    const exact = this.byWord.get(norm);
+    if (exact) found.push(...exact);
+    for (const length of this.stemLengths) {
+      if (length > norm.length) continue;
+      const list = this.byStem.get(norm.slice(0, length));
+      if (list) found.push(...list);
+    }
+    // The cache is per index and bounded: a long document of unique words must not grow it forever.
+    if (this.cache.size > 50000) this.cache.clear();
+    this.cache.set(norm, found);
+    return found;
+  }
+
+  /** Every match starting at each word: [start, end) word ranges with their payloads. */
+  findAll(words: readonly Word[], mentions: MentionLookup = NO_MENTIONS, onMatch: (pattern: Pattern<T>, start: number, end: number) => void): void {
+    for (let i = 0; i < words.length; i++) {
+      for (const pattern of this.candidates(words[i]!.norm)) {
+        const end = matchElements(pattern.elements, 0, words, i, mentions);
+        if (end >= 0) onMatch(pattern, i, end);
+      }
+      if (this.byActor.size) {
+        for (const mention of mentions.startingAt(i)) {
+          for (const [actor, list] of this.byActor) {
+            if (!mentions.isActorOrPart(mention.actor, actor)) continue;
+            for (const pattern of list) {
+              const end = matchElements(pattern.elements, 1, words, mention.end, mentions);
+              if (end >= 0) onMatch(pattern, i, end);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The longest match starting at `i`, or null. */
+  longestAt(words: readonly Word[], i: number): { pattern: Pattern<T>; end: number } | null {
+    let best: { pattern: Pattern<T>; end: number } | null = null;
+    for (const pattern of this.candidates(words[i]!.norm)) {
+      const end = matchElements(pattern.elements, 0, words, i, NO_MENTIONS);
+      if (end > (best?.end ?? -1)) best = { pattern, end };
+    }
+    return best;
+  }
+}
+
+function wordMatches(element: Element, word: Word): boolean {
+  if (element.kind === 'word') {
+    if (word.norm !== element.norm) return false;
+    if (element.exact !== null) return word.text === element.exact || word.text.replace(/['\u2019]s$/, '') === element.exact;
+    return !element.capitalized || word.capitalized;
+  }
+  if (element.kind === 'prefix') return word.norm.startsWith(element.stem);
+  return false;
+}
+
+/** Matches elements[e..] at word w; returns the end word index or -1. */
+export function matchElements(elements: readonly Element[], e: number, words: readonly Word[], w: number, mentions: MentionLookup): number {
+  if (e === elements.length) return w;
+  const element = elements[e]!;
+  if (element.kind === 'gap') {
+    for (let skip = 0; skip <= element.max && w + skip <= words.length; skip++) {
+      const end = matchElements(elements, e + 1, words, w + skip, mentions);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  if (w >= words.length) return -1;
+  if (element.kind === 'actor') {
+    for (const mention of mentions.startingAt(w)) {
+      if (mentions.isActorOrPart(mention.actor, element.actor)) {
+        const end = matchElements(elements, e + 1, words, mention.end, mentions);
+        if (end >= 0) return end;
+      }
+    }
+    return -1;
+  }
+  if (!wordMatches(element, words[w]!)) return -1;
+  return matchElements(elements, e + 1, words, w + 1, mentions);
+}
+
+/** Whether any of `patterns` matches somewhere in `words[from, to)`. */
+export function matchesAnywhere(patterns: readonly Element[][], words: readonly Word[], from = 0, to = words.length): boolean {
+  const slice = from === 0 && to === words.length ? words : words.slice(from, to);
+  for (let i = 0; i < slice.length; i++) {
+    for (const elements of patterns) if (matchElements(elements, 0, slice, i, NO_MENTIONS) >= 0) return true;
+  }
+  return false;
+}

@@ -1,0 +1,216 @@
+/**
+ * A single-pass tokenizer for prose. Every token keeps its offsets in the text it came from, so
+ * findings map back exactly. Linear in the input: no regular expressions over whole sentences.
+ */
+export const enum TokenKind {
+  Word = 0,
+  Number = 1,
+  Punct = 2,
+  Symbol = 3,
+  /** Something that is not prose inside prose: a URL, a code span placeholder, a citation. */
+  Opaque = 4,
+}
+
+export interface Token {
+  kind: TokenKind;
+  /** The token as written. */
+  text: string;
+  /** Lowercased, with typographic apostrophes and dashes folded; possessive 's removed. */
+  norm: string;
+  start: number;
+  end: number;
+  /** Whitespace separates this token from the previous one. */
+  spaced: boolean;
+  /** A word written with a possessive 's (Russia's). */
+  possessive?: boolean;
+  /** The word begins with an upper-case letter. */
+  capitalized?: boolean;
+  /** Number tokens: the numeric value (1,000 -> 1000). */
+  value?: number;
+  /** Number tokens written with an ordinal suffix (8th). */
+  ordinalSuffix?: boolean;
+}
+
+/** Stands in for inline code and other non-prose inline content in prose text. */
+export const OPAQUE_CHAR = '\uFFFC';
+/** Separates the cells of a table row that is read as one sentence. */
+export const CELL_SEPARATOR = '\u2063';
+
+const enum C {
+  Tab = 9, LF = 10, CR = 13, Space = 32, Quote = 34, Hash = 35, Dollar = 36, Percent = 37, Amp = 38, Apos = 39,
+  Comma = 44, Hyphen = 45, Dot = 46, Slash = 47, Zero = 48, Nine = 57, Colon = 58, At = 64,
+  UpperA = 65, UpperZ = 90, Backslash = 92, LowerA = 97, LowerZ = 122, NBSP = 0xa0,
+}
+
+const letterPattern = /[\p{L}\p{M}]/u;
+const upperPattern = /\p{Lu}/u;
+
+function isLetterCode(code: number, text: string, i: number): boolean {
+  if (code < 128) return (code >= C.LowerA && code <= C.LowerZ) || (code >= C.UpperA && code <= C.UpperZ);
+  if (code >= 0xd800 && code <= 0xdfff) {
+    // Astral letters are rare in policy prose; read the whole code point.
+    const cp = text.codePointAt(i);
+    return cp !== undefined && cp > 0xffff && letterPattern.test(String.fromCodePoint(cp));
+  }
+  if (code === 0x2019 || code === 0x2018 || code === 0xfffc || code === 0x2063) return false;
+  return letterPattern.test(text[i]!);
+}
+
+function isDigit(code: number): boolean {
+  return code >= C.Zero && code <= C.Nine;
+}
+
+function isThousandsGroup(text: string, at: number, to: number): boolean {
+  return at + 3 <= to && isDigit(text.charCodeAt(at)) && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2))
+    && !(at + 3 < to && isDigit(text.charCodeAt(at + 3)));
+}
+
+export function isSpaceCode(code: number): boolean {
+  return code === C.Space || code === C.Tab || code === C.LF || code === C.CR || code === C.NBSP
+    || code === 0x2009 || code === 0x202f || code === 0x200b || code === 0x3000;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === C.Apos || code === 0x2019 || code === 0x2018 || code === 0x2032;
+}
+
+function isDash(code: number): boolean {
+  return code === C.Hyphen || code === 0x2010 || code === 0x2011 || code === 0x2013 || code === 0x2014 || code === 0x2212;
+}
+
+/** Words that can be glued to a year with a hyphen without forming one word (mid-2022). */
+const HYPHEN_PREFIXES = new Set(['mid', 'early', 'late', 'pre', 'post', 'end', 'start']);
+
+const URL_PREFIXES = ['http://', 'https://', 'www.', 'mailto:', 'ftp://'];
+
+function urlEnd(text: string, i: number): number {
+  for (const prefix of URL_PREFIXES) {
+    if (text.startsWith(prefix, i) || text.slice(i, i + prefix.length).toLowerCase() === prefix) {
+      let j = i + prefix.length;
+      while (j < text.length && !isSpaceCode(text.charCodeAt(j)) && text[j] !== '<' && text[j] !== '>') j++;
+      // A sentence's final punctuation is not part of the address.
+      while (j > i && '.,;:!?)]\'"'.includes(text[j - 1]!)) j--;
+      return j;
+    }
+  }
+  return -1;
+}
+
+export function normalizeWord(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code === 0x2019 || code === 0x2018 || code === 0x2032) out += "'";
+    else out += word[i]!;
+  }
+  return out.toLowerCase();
+}
+
+/** Splits `text[from, to)` into tokens. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  let i = from;
+  let spaced = true;
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    if (isSpaceCode(code)) {
+      spaced = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    if (code === 104 || code === 119 || code === 109 || code === 102 || code === 72 || code === 87) {
+      const end = urlEnd(text, i);
+      if (end > i) {
+        const raw = text.slice(start, Math.min(end, to));
+        tokens.push({ kind: TokenKind.Opaque, text: raw, norm: '', start, end: start + raw.length, spaced });
+        i = start + raw.length;
+        spaced = false;
+        continue;
+      }
+    }
+    if (isDigit(code)) {
+      let j = i + 1;
+      while (j < to) {
+        const c = text.charCodeAt(j);
+        if (isDigit(c)) j++;
+        else if (c === C.Dot && j + 1 < to && isDigit(text.charCodeAt(j + 1))) j++; // 3.5
+        else if (c === C.Comma && isThousandsGroup(text, j + 1, to)) j++; // 1,000 (not "1990,1992")
+        else break;
+      }
+      const raw = text.slice(i, j);
+      const value = Number(raw.replace(/,/g, ''));
+      const token: Token = { kind: TokenKind.Number, text: raw, norm: raw, start, end: j, spaced, value };
+      // 8th, 21st, 2nd, 3rd
+      const suffix = text.slice(j, j + 2).toLowerCase();
+      if ((suffix === 'th' || suffix === 'st' || suffix === 'nd' || suffix === 'rd') && !(j + 2 < to && isLetterCode(text.charCodeAt(j + 2), text, j + 2))) {
+        token.ordinalSuffix = true;
+        token.text = text.slice(i, j + 2);
+        token.end = j + 2;
+        j += 2;
+      }
+      tokens.push(token);
+      i = j;
+      spaced = false;
+      continue;
+    }
+    if (isLetterCode(code, text, i)) {
+      let j = i + 1;
+      while (j < to) {
+        const c = text.charCodeAt(j);
+        if (isLetterCode(c, text, j)) j += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+        else if (isApostrophe(c) && j + 1 < to && isLetterCode(text.charCodeAt(j + 1), text, j + 1)) j++;
+        else if (c === C.Dot && j + 1 < to && isLetterCode(text.charCodeAt(j + 1), text, j + 1) && j + 2 <= to && text.charCodeAt(j + 2) === C.Dot) j++; // U.S.
+        else break;
+      }
+      // A trailing dot of a dotted abbreviation (U.S.) belongs to the word.
+      if (j < to && text.charCodeAt(j) === C.Dot && j - i >= 3 && text.charCodeAt(j - 2) === C.Dot) j++;
+      let raw = text.slice(i, j);
+      // COVID-19, Hwasong-17, G-20: a word glued to digits by a hyphen is one name.
+      if (j + 1 < to && isDash(text.charCodeAt(j)) && isDigit(text.charCodeAt(j + 1)) && !HYPHEN_PREFIXES.has(raw.toLowerCase())) {
+        let k = j + 1;
+        while (k < to && (isDigit(text.charCodeAt(k)) || isLetterCode(text.charCodeAt(k), text, k))) k++;
+        j = k;
+        raw = text.slice(i, j);
+      }
+      let norm = normalizeWord(raw);
+      let possessive = false;
+      if (norm.endsWith("'s") && norm.length > 2) {
+        norm = norm.slice(0, -2);
+        possessive = true;
+      }
+      const capitalized = upperPattern.test(raw[0]!);
+      const token: Token = { kind: TokenKind.Word, text: raw, norm, start, end: j, spaced };
+      if (possessive) token.possessive = true;
+      if (capitalized) token.capitalized = true;
+      tokens.push(token);
+      i = j;
+      spaced = false;
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
+      // An astral symbol (emoji): one opaque token, never split between its surrogates.
+      tokens.push({ kind: TokenKind.Symbol, text: text.slice(i, i + 2), norm: text.slice(i, i + 2), start, end: i + 2, spaced });
+      i += 2;
+      spaced = false;
+      continue;
+    }
+    const ch = text[i]!;
+    if (code === 0xfffc) {
+      tokens.push({ kind: TokenKind.Opaque, text: ch, norm: '', start, end: i + 1, spaced });
+    } else if (isDash(code)) {
+      tokens.push({ kind: TokenKind.Punct, text: ch, norm: '-', start, end: i + 1, spaced });
+    } else if (isApostrophe(code)) {
+      tokens.push({ kind: TokenKind.Punct, text: ch, norm: "'", start, end: i + 1, spaced });
+    } else if (code === 0x201c || code === 0x201d || code === C.Quote) {
+      tokens.push({ kind: TokenKind.Punct, text: ch, norm: '"', start, end: i + 1, spaced });
+    } else if (code === C.Dollar || code === C.Percent || code === 0x20ac || code === 0xa3 || code === 0xa5 || code === 0x20a9 || code === 0x20bd || code === C.Amp || code === C.Hash || code === C.At || code === 0xa7 || code === 0xb6 || code === 126) {
+      tokens.push({ kind: TokenKind.Symbol, text: ch, norm: ch, start, end: i + 1, spaced });
+    } else {
+      tokens.push({ kind: TokenKind.Punct, text: ch, norm: ch, start, end: i + 1, spaced });
+    }
+    i++;
+    spaced = false;
+  }
+  return tokens;
+}

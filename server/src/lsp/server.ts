@@ -1,0 +1,226 @@
+import {
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type Hover, type HoverParams, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkDocument, createChunkCache, type ChunkCache } from '../core/check';
+import { hoverAt } from '../core/hover';
+import { LineIndex } from '../core/text/lineIndex';
+import type { CheckResult } from '../core/types';
+import { fixAll, FIX_ALL_KIND, quickFixes } from './codeActions';
+import { DIAGNOSTIC_SOURCE, toDiagnostics } from './convert';
+import { KnowledgeStore } from './knowledgeStore';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
+
+/** Debounce while typing: long enough to skip keystrokes, short enough to feel immediate. */
+const TYPING_DELAY_MS = 150;
+
+interface DocumentState {
+  cache: ChunkCache;
+  /** Version the result belongs to; -1 before the first check. */
+  version: number;
+  result: CheckResult | null;
+  index: LineIndex | null;
+  diagnostics: Diagnostic[];
+  timer: NodeJS.Timeout | null;
+  failed: boolean;
+}
+
+export class FactCheckServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly states = new Map<string, DocumentState>();
+  private readonly settingsCache = new Map<string, Promise<Settings>>();
+  private readonly knowledge = new KnowledgeStore();
+  private canAskConfiguration = false;
+  private workspaceFolders: string[] = [];
+
+  constructor(private readonly connection: Connection) {
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => {
+      if (this.canAskConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'policyFactCheck' }).catch(() => undefined);
+    });
+    connection.onDidChangeConfiguration(() => {
+      this.settingsCache.clear();
+      for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
+    });
+    connection.onHover((params) => this.hover(params));
+    connection.onCodeAction((params) => this.codeActions(params));
+    connection.onShutdown(() => {
+      for (const state of this.states.values()) if (state.timer) clearTimeout(state.timer);
+    });
+    this.documents.onDidOpen((e) => this.schedule(e.document.uri, 0));
+    this.documents.onDidChangeContent((e) => {
+      if (this.states.get(e.document.uri)?.version === -1) return; // the open's own check is pending
+      this.schedule(e.document.uri, TYPING_DELAY_MS);
+    });
+    this.documents.onDidClose((e) => {
+      const state = this.states.get(e.document.uri);
+      if (state?.timer) clearTimeout(state.timer);
+      this.states.delete(e.document.uri);
+      this.settingsCache.delete(e.document.uri);
+      void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    });
+    this.documents.listen(connection);
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    this.canAskConfiguration = params.capabilities.workspace?.configuration === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.workspaceFolders = folders;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      },
+      serverInfo: { name: 'policy-fact-check' },
+    };
+  }
+
+  private state(uri: string): DocumentState {
+    let state = this.states.get(uri);
+    if (!state) {
+      state = { cache: createChunkCache(), version: -1, result: null, index: null, diagnostics: [], timer: null, failed: false };
+      this.states.set(uri, state);
+    }
+    return state;
+  }
+
+  private settingsFor(uri: string): Promise<Settings> {
+    if (!this.canAskConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+    let settings = this.settingsCache.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'policyFactCheck' })
+        .then(normalizeSettings, () => ({ ...DEFAULT_SETTINGS }));
+      this.settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  private folderOf(uri: string): string | null {
+    const matches = this.workspaceFolders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`));
+    return matches.sort((a, b) => b.length - a.length)[0] ?? null;
+  }
+
+  private schedule(uri: string, delay: number): void {
+    const state = this.state(uri);
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = null;
+      void this.check(uri);
+    }, delay);
+  }
+
+  /** Checks the document's current text, unless a newer edit arrives while settings are fetched. */
+  private async check(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const settings = await this.settingsFor(uri);
+    const current = this.documents.get(uri);
+    if (!current || current.version !== version) return;
+    this.checkNow(current, settings);
+  }
+
+  private checkNow(doc: TextDocument, settings: Settings): void {
+    const state = this.state(doc.uri);
+    if (!settings.enable) {
+      state.version = doc.version;
+      state.result = null;
+      state.diagnostics = [];
+      void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
+      return;
+    }
+    const text = doc.getText();
+    try {
+      const knowledge = this.knowledge.get(settings, this.folderOf(doc.uri));
+      const result = checkDocument(knowledge, text, state.cache, { maxDocumentSize: settings.maxDocumentSize });
+      state.version = doc.version;
+      state.result = result;
+      state.index = new LineIndex(text);
+      state.diagnostics = toDiagnostics(result.findings, state.index, settings.severity);
+      state.failed = false;
+    } catch (e) {
+      // One document's failure is reported once and never stops the others.
+      if (!state.failed) this.connection.console.error(`policy-fact-check: checking ${doc.uri} failed: ${(e as Error).stack ?? e}`);
+      state.failed = true;
+      state.cache = createChunkCache();
+      state.version = doc.version;
+      state.result = null;
+      state.diagnostics = [{
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 3,
+        code: 'internal-error',
+        source: DIAGNOSTIC_SOURCE,
+        message: `Policy Fact Check could not check this document (${(e as Error).message}). Other documents are still checked; see the output log.`,
+      }];
+    }
+    void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: state.diagnostics });
+  }
+
+  /** Hover and code actions answer for the text as it is now, checking first if an edit is pending. */
+  private async fresh(uri: string): Promise<{ doc: TextDocument; state: DocumentState } | null> {
+    const doc = this.documents.get(uri);
+    if (!doc) return null;
+    const state = this.state(uri);
+    if (state.version !== doc.version) {
+      const settings = await this.settingsFor(uri);
+      const current = this.documents.get(uri);
+      if (!current) return null;
+      if (state.version !== current.version) {
+        if (state.timer) { clearTimeout(state.timer); state.timer = null; }
+        this.checkNow(current, settings);
+      }
+      return { doc: current, state };
+    }
+    return { doc, state };
+  }
+
+  private async hover(params: HoverParams): Promise<Hover | null> {
+    const found = await this.fresh(params.textDocument.uri);
+    if (!found?.state.result || !found.state.index) return null;
+    const { state } = found;
+    const offset = state.index!.offsetAt(params.position);
+    const settings = await this.settingsFor(params.textDocument.uri);
+    const hover = hoverAt(this.knowledge.get(settings, this.folderOf(params.textDocument.uri)), state.result!, offset);
+    if (!hover) return null;
+    return {
+      contents: { kind: 'markdown', value: hover.markdown },
+      range: { start: state.index!.positionAt(hover.start), end: state.index!.positionAt(hover.end) },
+    };
+  }
+
+  private async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
+    const uri = params.textDocument.uri;
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    const actions: CodeAction[] = [];
+    if (wants(CodeActionKind.QuickFix)) {
+      const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+      // Clients that drop `data` still get fixes: take them from the server's own diagnostics.
+      const found = ours.some((d) => d.data === undefined) ? await this.fresh(uri) : null;
+      const withData = ours.map((d) => d.data !== undefined ? d : found?.state.diagnostics.find((x) => sameRange(x, d) && x.message === d.message) ?? d);
+      actions.push(...quickFixes(uri, withData));
+    }
+    if (wants(FIX_ALL_KIND)) {
+      const found = await this.fresh(uri);
+      const action = found ? fixAll(uri, found.state.diagnostics) : null;
+      if (action) actions.push(action);
+    }
+    return actions;
+  }
+}
+
+function sameRange(a: Diagnostic, b: Diagnostic): boolean {
+  return a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character
+    && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
+}
+
+export function startServer(): FactCheckServer {
+  const connection = createConnection(ProposedFeatures.all);
+  const server = new FactCheckServer(connection);
+  connection.listen();
+  return server;
+}
+
+startServer();
