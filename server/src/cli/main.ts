@@ -7,7 +7,8 @@ import { loadKnowledge, type LoadedKnowledge } from '../node/factFiles';
 import { parseArgs, single, UsageError, type ParsedArgs } from './args';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
-import { expandInputs, readDraft } from './inputs';
+import { expandInputs } from './inputs';
+import { readDraft } from '../node/drafts';
 import { runFactsCommand } from './factsCommand';
 
 declare const __VERSION__: string;

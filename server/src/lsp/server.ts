@@ -4,13 +4,19 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkDocument, createChunkCache, type ChunkCache } from '../core/check';
-import { hoverAt } from '../core/hover';
+import { formatReference, hoverAt } from '../core/hover';
 import { LineIndex } from '../core/text/lineIndex';
 import type { CheckResult } from '../core/types';
 import { fixAll, FIX_ALL_KIND, quickFixes } from './codeActions';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from './convert';
 import { KnowledgeStore } from './knowledgeStore';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
+import { readDraft } from '../node/drafts';
+import { fileURLToPath } from 'node:url';
+import {
+  CHECK_FILES_REQUEST, LIST_FACTS_REQUEST, STATUS_NOTIFICATION,
+  type CheckFilesParams, type CheckFilesResult, type FactSummary, type ListFactsParams, type StatusParams,
+} from './protocol';
 
 /** Debounce while typing: long enough to skip keystrokes, short enough to feel immediate. */
 const TYPING_DELAY_MS = 150;
@@ -45,6 +51,8 @@ export class FactCheckServer {
     });
     connection.onHover((params) => this.hover(params));
     connection.onCodeAction((params) => this.codeActions(params));
+    connection.onRequest(LIST_FACTS_REQUEST, (params: ListFactsParams) => this.listFacts(params));
+    connection.onRequest(CHECK_FILES_REQUEST, (params: CheckFilesParams) => this.checkFiles(params));
     connection.onShutdown(() => {
       for (const state of this.states.values()) if (state.timer) clearTimeout(state.timer);
     });
@@ -156,6 +164,45 @@ export class FactCheckServer {
       }];
     }
     void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: state.diagnostics });
+    const stats = state.result?.stats ?? { sentences: 0, claims: 0, contradictions: 0 };
+    const status: StatusParams = { uri: doc.uri, version: doc.version, ...stats };
+    void this.connection.sendNotification(STATUS_NOTIFICATION, status);
+  }
+
+  private async listFacts(params: ListFactsParams): Promise<FactSummary[]> {
+    const settings = await this.settingsFor(params.uri);
+    const knowledge = this.knowledge.get(settings, this.folderOf(params.uri));
+    return knowledge.facts.map((fact) => {
+      const source = knowledge.sources.get(fact.sourceKey);
+      return { id: fact.id, sourceKey: fact.sourceKey, claim: fact.claim, quote: fact.quote, paragraph: fact.paragraph, reference: source ? formatReference(source) : fact.sourceKey };
+    });
+  }
+
+  /** Checks files from disk that the editor has not opened, publishing their diagnostics. */
+  private async checkFiles(params: CheckFilesParams): Promise<CheckFilesResult> {
+    const result: CheckFilesResult = { files: 0, claims: 0, contradictions: 0, skipped: [] };
+    for (const uri of params.uris) {
+      const open = this.documents.get(uri);
+      if (open) {
+        await this.check(uri);
+        const stats = this.states.get(uri)?.result?.stats;
+        result.files++;
+        result.claims += stats?.claims ?? 0;
+        result.contradictions += stats?.contradictions ?? 0;
+        continue;
+      }
+      if (!uri.startsWith('file:')) { result.skipped.push({ uri, reason: 'not a file' }); continue; }
+      const read = readDraft(fileURLToPath(uri));
+      if ('problem' in read) { result.skipped.push({ uri, reason: read.problem }); continue; }
+      const settings = await this.settingsFor(uri);
+      if (!settings.enable) continue;
+      const checked = checkDocument(this.knowledge.get(settings, this.folderOf(uri)), read.text, createChunkCache(), { maxDocumentSize: settings.maxDocumentSize });
+      result.files++;
+      result.claims += checked.stats.claims;
+      result.contradictions += checked.stats.contradictions;
+      void this.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(checked.findings, new LineIndex(read.text), settings.severity) });
+    }
+    return result;
   }
 
   /** Hover and code actions answer for the text as it is now, checking first if an edit is pending. */
