@@ -43,7 +43,8 @@ interface FactHits {
   positions: number[];
 }
 
-const PRONOUN_SUBJECTS = new Set(['it', 'its', 'he', 'his', 'she', 'her', 'they', 'their', 'this', 'these', 'regime', 'country', 'government', 'leader', 'leadership', 'state']);
+const PRONOUNS = new Set(['it', 'its', 'he', 'his', 'she', 'her', 'they', 'their']);
+const REFERRING_NOUNS = new Set(['regime', 'country', 'government', 'leader', 'leadership', 'state', 'parliament', 'north']);
 const NEGATORS = new Set(['not', 'never', "n't", 'no']);
 const CLAUSE_BREAKS = new Set(['while', 'whereas', 'but', 'although', 'though', 'unlike']);
 
@@ -70,6 +71,28 @@ function isCandidate(fact: Fact, hits: FactHits): boolean {
   return fact.event.context.length === 0 || hits.context;
 }
 
+/**
+ * All but one of several term groups: matched only if the sentence also states one of the fact's
+ * distinctive values ("… voted against the resolution on 12 October" without naming its subject).
+ */
+function isNearCandidate(fact: Fact, hits: FactHits): boolean {
+  if (hits.exclude || fact.event.terms.length < 2) return false;
+  if (hits.groups.size !== fact.event.terms.length - 1) return false;
+  return fact.event.context.length === 0 || hits.context;
+}
+
+function isDistinctiveWriting(written: Extracted): boolean {
+  const v = written.value;
+  return v.kind !== 'date' || (v.aspect === 'point' && v.date.month !== undefined);
+}
+
+/** Values specific enough to tie a sentence to an event on their own: a day, a month, a share, a sum. */
+function isDistinctive(value: FactValue): boolean {
+  const v = value.value;
+  if (v.kind === 'date') return v.date.month !== undefined;
+  return v.kind === 'percent' || v.kind === 'money';
+}
+
 /** Word index of each token of the sentence (the nearest word at or before it). */
 function tokenToWord(words: readonly Word[], token: number): number {
   let lo = 0;
@@ -89,6 +112,14 @@ function startsWithAny(patterns: readonly Element[][], words: readonly Word[], f
   return false;
 }
 
+/** "since 2013" speaks to a period's start, "in January" to a point: compare like with like when both are written. */
+function preferSameAspect(value: FactValue, candidates: Extracted[]): Extracted[] {
+  if (value.value.kind !== 'date') return candidates;
+  const wantsStart = value.value.aspect === 'since';
+  const same = candidates.filter((c) => c.value.kind === 'date' && (c.value.aspect === 'since') === wantsStart);
+  return same.length ? same : candidates;
+}
+
 class SentenceMatcher {
   constructor(
     private readonly knowledge: Knowledge,
@@ -101,21 +132,25 @@ class SentenceMatcher {
   ) {}
 
   /** Whether the sentence names the fact's actors (or inherits them through a pronoun). */
-  actorStatus(fact: Fact): { ok: boolean; rivals: Mention[] } {
+  actorStatus(fact: Fact): { ok: boolean; rivals: Mention[]; onlyAgentMissing: boolean } {
     const involved = [...fact.actors.flat(), ...fact.related];
     const rivals = this.mentions.filter((m) => this.actors.isCountry(m.actor) && !involved.some((a) => this.actors.related(m.actor, a))
       && !involved.some((a) => this.actors.root(a) === this.actors.root(m.actor)));
-    const satisfied = (mentions: readonly Mention[]) => fact.actors.every((group) => group.some((a) => mentions.some((m) => this.actors.related(m.actor, a))));
-    if (satisfied(this.mentions)) return { ok: true, rivals };
-    const first = this.words[0];
-    if (first && PRONOUN_SUBJECTS.has(first.norm) || (this.words[1] && this.words[0]?.norm === 'the' && PRONOUN_SUBJECTS.has(this.words[1].norm))) {
-      if (satisfied([...this.mentions, ...this.previousMentions]) && rivals.length === 0) return { ok: true, rivals };
-    }
+    const named = (group: readonly string[], mentions: readonly Mention[]) => group.some((a) => mentions.some((m) => this.actors.related(m.actor, a)));
+    const satisfied = (mentions: readonly Mention[]) => fact.actors.every((group) => named(group, mentions));
+    const onlyAgentMissing = fact.actors.length > 0 && !named(fact.actors[0]!, this.mentions) && fact.actors.slice(1).every((g) => named(g, this.mentions));
+    if (satisfied(this.mentions)) return { ok: true, rivals, onlyAgentMissing: false };
+    // "It", "He", "the regime": the actor of an earlier sentence of the paragraph.
+    if (this.refersBack() && rivals.length === 0 && satisfied([...this.mentions, ...this.previousMentions])) return { ok: true, rivals, onlyAgentMissing };
     if (fact.actorOptional && rivals.length === 0) {
       // Naming only some of the actors is fine; naming none at all is fine for specific events.
-      return { ok: true, rivals };
+      return { ok: true, rivals, onlyAgentMissing };
     }
-    return { ok: false, rivals };
+    return { ok: false, rivals, onlyAgentMissing };
+  }
+
+  private refersBack(): boolean {
+    return this.words.some((w, i) => PRONOUNS.has(w.norm) || (w.norm === 'the' && REFERRING_NOUNS.has(this.words[i + 1]?.norm ?? '')));
   }
 
   private voteSubjectFits(fact: Fact, written: Extracted): boolean {
@@ -160,7 +195,7 @@ class SentenceMatcher {
     const fact = this.knowledge.facts[f]!;
     const match: FactMatch = { fact: f, agreeing: [], disagreeing: [], negation: null, wrongActor: null };
     fact.values.forEach((value, role) => {
-      const candidates = values.filter((v) => this.fitsRole(f, role, value, v));
+      const candidates = preferSameAspect(value, values.filter((v) => this.fitsRole(f, role, value, v)));
       if (!candidates.length) return;
       const agreeing = candidates.find((v) => this.compare(fact, value.value, v.value) === 'agree');
       if (agreeing) {
@@ -231,7 +266,8 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = ''): 
       hits.set(f, mine);
     }
     const candidates = [...hits].filter(([f, h]) => isCandidate(knowledge.facts[f]!, h));
-    if (candidates.length) {
+    const near = [...hits].filter(([f, h]) => isNearCandidate(knowledge.facts[f]!, h));
+    if (candidates.length || near.length) {
       const matcher = new SentenceMatcher(knowledge, actors, tokens, sentence, words, [...mentions, ...contextMentions], previousMentions);
       const values = extractValues(tokens, sentence.first, sentence.last);
       const matches: FactMatch[] = [];
@@ -241,8 +277,17 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = ''): 
         const status = matcher.actorStatus(fact);
         const match = matcher.evaluate(f, h, values);
         if (status.ok) matches.push(match);
-        else if (fact.exclusiveActor && status.rivals.length && match.agreeing.length && !match.disagreeing.length) {
+        else if (fact.exclusiveActor && status.onlyAgentMissing && status.rivals.length && match.agreeing.length && !match.disagreeing.length) {
           match.wrongActor = status.rivals[0]!;
+          match.negation = null;
+          matches.push(match);
+        }
+      }
+      for (const [f, h] of near) {
+        const fact = knowledge.facts[f]!;
+        if (!matcher.actorStatus(fact).ok) continue;
+        const match = matcher.evaluate(f, h, values);
+        if (match.agreeing.some((a) => isDistinctive(fact.values[a.role]!) && isDistinctiveWriting(a.written))) {
           match.negation = null;
           matches.push(match);
         }
@@ -250,7 +295,7 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = ''): 
       settle(matches, actors, knowledge, mentions);
       if (matches.length) out.push({ sentence, words, mentions, matches });
     }
-    if (mentions.length) previousMentions = mentions;
+    previousMentions = [...previousMentions, ...mentions];
   }
   return { tokens, sentences: out, sentenceCount: sentences.length };
 }

@@ -64,7 +64,8 @@ export function compilePhrase(text: string, proper: boolean): Element[] {
           i++;
           continue;
         }
-        const acronym = proper && isAcronym(t.text);
+        // Acronyms keep their case even in terms: "UN" is not the "un" of Kim Jong-un.
+        const acronym = isAcronym(t.text);
         elements.push({ kind: 'word', norm: t.norm, capitalized: proper && t.capitalized === true, exact: acronym ? t.text : null });
       } else if (t.text === '\u2026' || (t.text === '.' && tokens[i + 1]?.text === '.' && tokens[i + 2]?.text === '.')) {
         elements.push({ kind: 'gap', max: 3 });

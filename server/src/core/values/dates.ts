@@ -24,9 +24,9 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Day ranges of month parts, generous at the edges so that borderline dates are not called wrong. */
+/** Day ranges of month parts: early, mid and late thirds of the month. */
 const MONTH_PARTS: Record<DatePart, [number, number]> = {
-  start: [1, 10], early: [1, 10], mid: [10, 20], late: [20, 31], end: [20, 31],
+  start: [1, 10], early: [1, 10], mid: [11, 20], late: [21, 31], end: [21, 31],
 };
 /** Month ranges of year parts. */
 const YEAR_PARTS: Record<DatePart, [number, number]> = {

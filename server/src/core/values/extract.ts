@@ -501,7 +501,7 @@ export class ValueExtractor {
     // "2022 years" is not a duration; a year number never is
     if (yearValue(t) !== null && !hyphenated) return false;
     const q = this.qualifierBefore(i);
-    const parts: Extracted['parts'] = { number: [i, num.last], unit: [num.last, j + 1] };
+    const parts: Extracted["parts"] = { number: [i, num.last], unit: [j, j + 1] };
     if (q) parts.qualifier = [q.first, i];
     this.emit({ kind: 'duration', amount: num.value * unit.factor, unit: unit.unit, qualifier: q?.qualifier ?? 'exact' }, q ? q.first : i, j + 1, parts, num.spelled);
     return true;

@@ -146,9 +146,10 @@ function monthLike(month: number, model: string | null): string {
 
 function partWords(part: DatePart, model: string | null): { text: string; hyphen: boolean } {
   const lower = model?.toLowerCase() ?? '';
-  const hyphen = /-$/.test(model ?? '') || (!model && part === 'mid');
   const phrase = part === 'start' ? (lower.includes('beginning') ? 'the beginning of' : 'the start of') : part === 'end' ? 'the end of' : part;
-  return { text: model ? capitalizeLike(phrase, model) : phrase, hyphen: hyphen && (part === 'early' || part === 'mid' || part === 'late') };
+  // "mid-July" takes a hyphen; "early July" and "late July" do not.
+  const hyphen = part === 'mid' && (!model || model.endsWith('-') || !/\s$/.test(model));
+  return { text: model ? capitalizeLike(phrase, model) : phrase, hyphen };
 }
 
 export function renderDate(text: string, tokens: readonly Token[], written: Extracted, source: PartialDate): string {
@@ -228,22 +229,34 @@ export function renderQuantity(text: string, tokens: readonly Token[], written: 
     if (q.replace) replacements.push(q.replace);
     prefix = q.prefix;
     const unitRange = written.parts.unit;
-    const unitText = unitRange ? rangeText(text, tokens, unitRange) : '';
-    const perUnit = /decade/i.test(unitText) ? 10 : /centur/i.test(unitText) ? 100 : 1;
-    const inUnits = source.amount / perUnit;
-    if (Number.isInteger(inUnits) && inUnits >= 1 && unitRange && w.unit === source.unit) {
-      if (/^(a|an|the|one|half)\b/i.test(numberModel) || inUnits !== 1 || !/s$/i.test(unitText)) {
-        replacements.push({ range: numberRange, text: formatNumberLike(inUnits, numberModel, spelled) });
-        if (inUnits > 1 && unitRange && !/s$/i.test(unitText) && !/-$/.test(text.slice(tokens[numberRange[1] - 1]!.end, tokens[unitRange[0]]!.start))) {
-          replacements.push({ range: unitRange, text: `${unitText}s` });
-        }
-      } else replacements.push({ range: numberRange, text: formatNumberLike(inUnits, numberModel, spelled) });
-    } else if (unitRange) {
-      const hyphenated = text.slice(tokens[numberRange[1] - 1]!.end, tokens[unitRange[0]]!.start).includes('-');
-      replacements.push({ range: [numberRange[0], unitRange[1]], text: hyphenated ? `${formatNumberLike(source.amount, numberModel, spelled)}-${source.unit}` : `${formatNumberLike(source.amount, numberModel, spelled)} ${source.unit}s` });
-    }
+    if (!unitRange) return '';
+    replacements.push(durationReplacement(text, tokens, numberRange, unitRange, source.amount, source.unit, w.unit, spelled));
   } else return '';
   return tidy(prefix + rewrite(text, tokens, written, replacements));
+}
+
+/** "two decades" -> "a decade", "four-year" -> "five-year", "two decades" -> "25 years". */
+function durationReplacement(text: string, tokens: readonly Token[], numberRange: TokenRange, unitRange: TokenRange, amount: number, unit: string, writtenUnit: string, spelled: boolean): Replacement {
+  const numberModel = rangeText(text, tokens, numberRange);
+  const unitText = rangeText(text, tokens, unitRange);
+  const hyphenated = text.slice(tokens[numberRange[1] - 1]!.end, tokens[unitRange[0]]!.start).includes('-');
+  const perUnit = /decade/i.test(unitText) ? 10 : /centur/i.test(unitText) ? 100 : 1;
+  const inUnits = amount / perUnit;
+  const whole: TokenRange = [numberRange[0], unitRange[1]];
+  if (unit === writtenUnit && Number.isInteger(inUnits) && inUnits >= 1) {
+    const singular = unitText.replace(/(ies|s)$/i, (m) => (m.toLowerCase() === 'ies' ? 'y' : ''));
+    if (hyphenated) return { range: numberRange, text: formatNumberLike(inUnits, numberModel, spelled) };
+    if (inUnits === 1) {
+      // "the past two decades" -> "the past decade"; "two decades" -> "a decade"
+      const before = tokens[numberRange[0] - 1]?.norm ?? '';
+      const article = ['past', 'last', 'previous', 'the', 'a', 'one'].includes(before) || /^(a|an|the|one)$/i.test(numberModel) ? '' : 'a ';
+      return { range: whole, text: `${article}${singular}` };
+    }
+    const plural = /s$/i.test(unitText) ? unitText : `${unitText}s`;
+    return { range: whole, text: `${formatNumberLike(inUnits, numberModel, spelled)} ${plural}` };
+  }
+  const number = formatNumberLike(amount, numberModel, spelled && Number.isInteger(amount) && amount < 100);
+  return { range: whole, text: hyphenated ? `${number}-${unit}` : `${number} ${unit}${amount === 1 ? '' : 's'}` };
 }
 
 // ── Votes ──────────────────────────────────────────────────────────────────
