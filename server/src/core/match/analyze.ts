@@ -136,7 +136,7 @@ class SentenceMatcher {
     const involved = [...fact.actors.flat(), ...fact.related];
     const rivals = this.mentions.filter((m) => this.actors.isCountry(m.actor) && !involved.some((a) => this.actors.related(m.actor, a))
       && !involved.some((a) => this.actors.root(a) === this.actors.root(m.actor)));
-    const named = (group: readonly string[], mentions: readonly Mention[]) => group.some((a) => mentions.some((m) => this.actors.related(m.actor, a)));
+    const named = (group: readonly string[], mentions: readonly Mention[]) => group.some((a) => mentions.some((m) => this.actors.names(m.actor, a)));
     const satisfied = (mentions: readonly Mention[]) => fact.actors.every((group) => named(group, mentions));
     const onlyAgentMissing = fact.actors.length > 0 && !named(fact.actors[0]!, this.mentions) && fact.actors.slice(1).every((g) => named(g, this.mentions));
     if (satisfied(this.mentions)) return { ok: true, rivals, onlyAgentMissing: false };
@@ -166,8 +166,7 @@ class SentenceMatcher {
     }
     // "... was opposed by North Korea"
     const after = this.mentions.find((m) => m.start > verbWord && m.start <= verbWord + 4 && this.words[m.start - 1]?.norm === 'by');
-    if (after) return fits(after);
-    return this.mentions.some(fits);
+    return after ? fits(after) : false;
   }
 
   private fitsRole(fact: number, role: number, value: FactValue, written: Extracted): boolean {

@@ -48,6 +48,16 @@ export class Actors {
     return this.chain(a).includes(b) || this.chain(b).includes(a);
   }
 
+  /**
+   * Whether naming `mention` names the required actor: the actor itself or a part of it (Kim for North
+   * Korea), or the whole it belongs to (Russia for the Russian parliament) unless it is a person:
+   * "Russia" does not name Putin.
+   */
+  names(mention: string, required: string): boolean {
+    if (this.chain(mention).includes(required)) return true;
+    return this.knowledge.actors.get(required)?.kind !== 'person' && this.chain(required).includes(mention);
+  }
+
   isCountry(id: string): boolean {
     return this.knowledge.actors.get(this.root(id))?.kind === 'country';
   }

@@ -15,8 +15,6 @@ export interface CompareContext {
   anticipated?: boolean;
 }
 
-const FOREVER = Number.POSITIVE_INFINITY;
-
 function compareDates(source: Extract<Value, { kind: 'date' }>, written: Extract<Value, { kind: 'date' }>, context: CompareContext): Agreement {
   if (written.aspect === 'before' || written.aspect === 'after' || written.aspect === 'until') return 'incomparable';
   const s = source.date;
@@ -30,18 +28,19 @@ function compareDates(source: Extract<Value, { kind: 'date' }>, written: Extract
     const pub = dateInterval(context.published);
     if (pub && wr[0] > pub[1]) return 'incomparable';
   }
-  // A writer's date coarser than the source's (2022 for 14 July 2022) agrees when it contains it;
-  // a period start (since 2022) agrees with any date inside the period.
-  let sLo = src[0];
-  let sHi = src[1];
-  if (source.aspect === 'since' && written.aspect !== 'since') sHi = FOREVER;
-  const wLo = wr[0];
-  let wHi = wr[1];
-  if (written.aspect === 'since' && source.aspect !== 'since') wHi = FOREVER;
-  if (source.aspect === 'since' && written.aspect === 'since') {
-    // Two period starts: compare the starts at the coarser of the two granularities.
-    sLo = src[0];
-    sHi = src[1];
+  // A writer's date coarser than the source's (2022 for 14 July 2022) agrees when it contains it.
+  const [sLo, sHi] = src;
+  const [wLo, wHi] = wr;
+  if (source.aspect === 'since' && written.aspect !== 'since') {
+    // Any date inside the period the source opens agrees ("in early November" with "since the start
+    // of 2022"); an earlier date is about another time, not about the period.
+    return wHi >= sLo ? 'agree' : 'incomparable';
+  }
+  if (written.aspect === 'since' && source.aspect !== 'since') {
+    // "Since January 2020 the border has been closed" agrees with a closure in January 2020; a later
+    // start contradicts it; an earlier start says nothing about the event itself.
+    if (wLo <= sHi && sLo <= wHi) return 'agree';
+    return wLo > sHi ? 'disagree' : 'incomparable';
   }
   return wLo <= sHi && sLo <= wHi ? 'agree' : 'disagree';
 }
@@ -61,7 +60,7 @@ function sourceRange(amount: number, qualifier: Qualifier): [number, number] {
 /** The range a draft's hedged quantity logically allows. */
 function writtenRange(amount: number, qualifier: Qualifier): [number, number] {
   switch (qualifier) {
-    case 'over': case 'atLeast': return [amount, FOREVER];
+    case 'over': case 'atLeast': return [amount, Number.POSITIVE_INFINITY];
     case 'under': case 'atMost': case 'upTo': return [0, amount];
     case 'nearly': return [amount * 0.85, amount];
     case 'about': return [amount * 0.95, amount * 1.05];

@@ -57,6 +57,8 @@ const LABEL_WORDS = new Set([
 
 const PARTITIVE_FOLLOWERS = new Set(['of']);
 
+const START_VERBS = new Set(['began', 'begun', 'begin', 'begins', 'beginning', 'started', 'start', 'starts', 'starting', 'commenced', 'onset']);
+
 const VOTE_OBJECTS = new Set(['resolution', 'resolutions', 'motion', 'measure', 'text', 'draft', 'proposal', 'bill', 'condemnation']);
 
 function isWord(token: Token | undefined): token is Token {
@@ -217,6 +219,7 @@ export class ValueExtractor {
   private aspectBefore(i: number): DateAspect {
     const prev = this.tokens[i - 1];
     if (i - 1 < this.first || !prev) return 'point';
+    if ((prev.norm === 'in' || prev.norm === 'on') && this.startVerbBefore(i - 1)) return 'since';
     const aspect = DATE_ASPECTS.get(prev.norm);
     if (aspect) {
       // "prior to", "starting in"
@@ -228,6 +231,16 @@ export class ValueExtractor {
       if (a) return a;
     }
     return 'point';
+  }
+
+  /** "began in", "started ... in": a point date that opens a period. */
+  private startVerbBefore(i: number): boolean {
+    for (let k = i - 1; k >= this.first && k >= i - 6; k--) {
+      const t = this.tokens[k]!;
+      if (t.kind === TokenKind.Punct && (t.text === ',' || t.text === ';')) return false;
+      if (START_VERBS.has(t.norm)) return true;
+    }
+    return false;
   }
 
   /** Part words before `i`: early, mid-, late, the start of, the end of. */
