@@ -38,6 +38,7 @@ export class FactCheckServer {
   private readonly settingsCache = new Map<string, Promise<Settings>>();
   private readonly knowledge = new KnowledgeStore();
   private canAskConfiguration = false;
+  private pushedSettings: Settings = DEFAULT_SETTINGS;
   private workspaceFolders: string[] = [];
 
   constructor(private readonly connection: Connection) {
@@ -45,7 +46,10 @@ export class FactCheckServer {
     connection.onInitialized(() => {
       if (this.canAskConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'policyFactCheck' }).catch(() => undefined);
     });
-    connection.onDidChangeConfiguration(() => {
+    connection.onDidChangeConfiguration((change) => {
+      // Clients that cannot answer workspace/configuration push settings here instead.
+      const pushed = (change.settings as { policyFactCheck?: unknown } | null)?.policyFactCheck;
+      if (pushed !== undefined) this.pushedSettings = normalizeSettings(pushed);
       this.settingsCache.clear();
       for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
     });
@@ -95,7 +99,7 @@ export class FactCheckServer {
   }
 
   private settingsFor(uri: string): Promise<Settings> {
-    if (!this.canAskConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+    if (!this.canAskConfiguration) return Promise.resolve(this.pushedSettings);
     let settings = this.settingsCache.get(uri);
     if (!settings) {
       settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'policyFactCheck' })
@@ -126,7 +130,12 @@ export class FactCheckServer {
     const version = doc.version;
     const settings = await this.settingsFor(uri);
     const current = this.documents.get(uri);
-    if (!current || current.version !== version) return;
+    if (!current) return;
+    // An edit arrived while settings were fetched: that edit's own check may have been skipped, so go again.
+    if (current.version !== version) {
+      if (!this.state(uri).timer) this.schedule(uri, 0);
+      return;
+    }
     this.checkNow(current, settings);
   }
 
@@ -137,6 +146,7 @@ export class FactCheckServer {
       state.result = null;
       state.diagnostics = [];
       void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
+      void this.connection.sendNotification(STATUS_NOTIFICATION, { uri: doc.uri, version: doc.version, sentences: 0, claims: 0, contradictions: 0 } satisfies StatusParams);
       return;
     }
     const text = doc.getText();
@@ -165,7 +175,9 @@ export class FactCheckServer {
     }
     void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: state.diagnostics });
     const stats = state.result?.stats ?? { sentences: 0, claims: 0, contradictions: 0 };
-    const status: StatusParams = { uri: doc.uri, version: doc.version, ...stats };
+    // Count what the writer sees: a code set to "off" contributes nothing.
+    const contradictions = state.diagnostics.filter((d) => d.code === 'contradiction').length;
+    const status: StatusParams = { uri: doc.uri, version: doc.version, sentences: stats.sentences, claims: stats.claims, contradictions };
     void this.connection.sendNotification(STATUS_NOTIFICATION, status);
   }
 

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { LIST_FACTS_REQUEST, type FactSummary, type ListFactsParams } from '../../server/src/lsp/protocol';
+import { footnoteDefinitionAppendix, footnoteReference, hasFootnoteDefinition, pandocCitation } from './citationText';
+import { citationStyleFor } from './settings';
+
+interface FactItem extends vscode.QuickPickItem {
+  fact: FactSummary;
+}
+
+/** Lets the user pick a fact of the loaded fact bases and cites its source at the cursor. */
+export async function insertCitation(client: LanguageClient): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage('Policy Fact Check: open a Markdown document to insert a citation.');
+    return;
+  }
+  const document = editor.document;
+  const params: ListFactsParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
+  const facts = client.sendRequest<FactSummary[]>(LIST_FACTS_REQUEST, params);
+  const items = facts.then((list) => list.map<FactItem>((fact) => ({
+    label: fact.claim,
+    description: `@${fact.sourceKey}, para. ${fact.paragraph}`,
+    detail: fact.quote,
+    fact,
+  })));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Insert Citation',
+    placeHolder: 'Search the facts of the fact bases by claim, key or quote',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!picked || editor.document.isClosed) return;
+  await insertFor(editor, picked.fact);
+}
+
+async function insertFor(editor: vscode.TextEditor, fact: FactSummary): Promise<void> {
+  const document = editor.document;
+  const footnote = citationStyleFor(document.uri) === 'footnote';
+  const citation = footnote ? footnoteReference(fact) : pandocCitation(fact);
+  const text = document.getText();
+  const appendDefinition = footnote && !hasFootnoteDefinition(text, fact);
+  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  await editor.edit((builder) => {
+    for (const selection of editor.selections) builder.replace(selection, citation);
+    if (appendDefinition) builder.insert(document.positionAt(text.length), footnoteDefinitionAppendix(text, fact, eol));
+  });
+}
