@@ -1,3 +1,4 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -5,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver-types';
 import { DEBT_QUOTE, docUri, NO_CLAIM, RECOGNITION_QUOTE, RECOGNITION_WRONG, THREE_WRONG } from './drafts';
 import { LspClient, SOURCE_ARTICLE, tempDir } from './lspClient';
+
+const contradictions = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'contradiction');
 
 function markdownOf(hover: Hover | null): string {
   assert.ok(hover, 'expected a hover');
@@ -156,7 +159,7 @@ facts:
   it('escapes a fact base whose quote, title and authors carry command links and HTML', async () => {
     const doc = `${folder}/inject-facts.md`;
     const published = await client.openAndWait(doc, 'On 4 March 2021, Freedonia signed the treaty.\n');
-    assert.equal(published.diagnostics.length, 1, JSON.stringify(published.diagnostics));
+    assert.equal(contradictions(published.diagnostics).length, 1, JSON.stringify(published.diagnostics));
     const markdown = markdownOf(await client.hover(doc, client.rangeOf(doc, '4 March 2021').start));
     assertInert(markdown);
     assert.match(markdown, /click me/, 'the quote is shown, escaped');

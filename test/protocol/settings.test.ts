@@ -33,7 +33,9 @@ describe('protocol: settings from workspace/configuration', () => {
   it('severity { contradiction: "error" } gives severity 1', async () => {
     const published = await client.openAndWait(uri, THREE_WRONG);
     assert.equal(contradictions(published.diagnostics).length, 3);
-    for (const d of published.diagnostics) assert.equal(d.severity, 1, messageOf(d));
+    for (const d of contradictions(published.diagnostics)) assert.equal(d.severity, 1, messageOf(d));
+    // Other codes keep their own severity: the uncited claims stay hints.
+    for (const d of published.diagnostics.filter((x) => x.code === 'uncited-claim')) assert.equal(d.severity, 4, messageOf(d));
   });
 
   it('{ enable: false } + didChangeConfiguration republishes empty diagnostics for the same version', async () => {
@@ -64,8 +66,8 @@ describe('protocol: settings from workspace/configuration', () => {
     settings = {};
     const published = await client.openAndWait(strict, ONE_WRONG);
     const other = await client.openAndWait(docUri('default'), ONE_WRONG);
-    assert.deepEqual(published.diagnostics.map((d) => d.severity), [1]);
-    assert.deepEqual(other.diagnostics.map((d) => d.severity), [2]);
+    assert.deepEqual(contradictions(published.diagnostics).map((d) => d.severity), [1]);
+    assert.deepEqual(contradictions(other.diagnostics).map((d) => d.severity), [2]);
   });
 
   it('maxDocumentSize: a larger document gets a document-too-large diagnostic instead of a check', async () => {

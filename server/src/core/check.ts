@@ -4,11 +4,16 @@ import { analyzeBlock } from './match/analyze';
 import type { Knowledge } from './match/knowledge';
 import { reportBlock } from './match/report';
 import type { CheckResult, Claim, Finding } from './types';
+import { checkCitations } from './citations/checks';
+import { mapFootnote, mapRecord, type FootnoteDefinition, type SentenceRecord } from './citations/records';
+import { findCitations, parseLocator } from './citations/syntax';
 
 /** Results of one chunk, in offsets relative to the chunk's start. */
 interface ChunkResult {
   findings: Finding[];
   claims: Claim[];
+  records: SentenceRecord[];
+  footnotes: FootnoteDefinition[];
   sentences: number;
 }
 
@@ -29,13 +34,19 @@ export function createChunkCache(): ChunkCache {
 export interface CheckOptions {
   /** Documents longer than this (in UTF-16 code units) get one notice instead of a check. */
   maxDocumentSize?: number;
+  /** Citation keys from configured bibliographies: known, though not checkable. */
+  bibliographyKeys?: ReadonlySet<string>;
+  /** How inserted citations are written. */
+  citationStyle?: 'pandoc' | 'footnote';
 }
 
 export const DEFAULT_MAX_DOCUMENT_SIZE = 5 * 1024 * 1024;
 
-function mapBlockResults(block: ProseBlock, findings: Finding[], claims: Claim[], into: ChunkResult): void {
+function mapBlockResults(block: ProseBlock, findings: Finding[], claims: Claim[], records: SentenceRecord[], into: ChunkResult): void {
   const start = (offset: number) => textToSource(block, offset, 'start');
   const end = (offset: number) => textToSource(block, offset, 'end');
+  const map = (offset: number, side: 'start' | 'end') => textToSource(block, offset, side);
+  for (const r of records) into.records.push(mapRecord(r, map));
   for (const f of findings) {
     into.findings.push({
       ...f,
@@ -49,14 +60,24 @@ function mapBlockResults(block: ProseBlock, findings: Finding[], claims: Claim[]
   }
 }
 
+function footnoteDefinition(block: ProseBlock, label: string): FootnoteDefinition {
+  const map = (offset: number, side: 'start' | 'end') => textToSource(block, offset, side);
+  const locator = parseLocator(block.text, 0, block.text.length);
+  return mapFootnote({ label, start: 0, end: block.text.length, text: block.text, citations: findCitations(block.text), locator }, map);
+}
+
 function checkChunk(knowledge: Knowledge, source: string, labels: { footnotes: string[]; references: string[] }): ChunkResult {
-  const result: ChunkResult = { findings: [], claims: [], sentences: 0 };
+  const result: ChunkResult = { findings: [], claims: [], records: [], footnotes: [], sentences: 0 };
+  let lastFootnote: string | null = null;
   for (const block of extractProse(source, labels)) {
-    const analysis = analyzeBlock(knowledge, block.text, block.context);
+    // A footnote's first paragraph says what it cites.
+    if (block.footnote !== null && block.footnote !== lastFootnote) result.footnotes.push(footnoteDefinition(block, block.footnote));
+    lastFootnote = block.footnote;
+    const analysis = analyzeBlock(knowledge, block.text, block.context, block.footnoteRefs);
     result.sentences += analysis.sentenceCount;
     if (!analysis.sentences.length) continue;
     const report = reportBlock(knowledge, block.text, analysis);
-    mapBlockResults(block, report.findings, report.claims, result);
+    mapBlockResults(block, report.findings, report.claims, report.records, result);
   }
   return result;
 }
@@ -76,6 +97,7 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
         message: `This document (${mb(text.length)}) is larger than the fact-check limit (${mb(limit)}), so it was not checked. Raise policyFactCheck.maxDocumentSize to check it.`,
       }],
       claims: [],
+      citations: [],
       stats: { sentences: 0, claims: 0, contradictions: 0 },
     };
   }
@@ -91,6 +113,8 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
   const next = new Map<string, ChunkResult>();
   const findings: Finding[] = [];
   const claims: Claim[] = [];
+  const records: SentenceRecord[] = [];
+  const footnotes: FootnoteDefinition[] = [];
   let sentences = 0;
   for (const chunk of doc.chunks) {
     const source = text.slice(chunk.start, chunk.end);
@@ -102,8 +126,19 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
       findings.push({ ...shift(f, chunk.start), fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => shift(e, chunk.start)) })) });
     }
     for (const c of result.claims) claims.push({ ...shift(c, chunk.start), values: c.values.map((v) => shift(v, chunk.start)) });
+    const by = (offset: number) => offset + chunk.start;
+    for (const r of result.records) records.push(mapRecord(r, by));
+    for (const f of result.footnotes) footnotes.push(mapFootnote(f, by));
   }
   cache.chunks = next;
+  const cited = checkCitations(knowledge, records, footnotes, {
+    bibliographyKeys: options.bibliographyKeys,
+    style: options.citationStyle,
+    documentLength: text.length,
+    endsWithNewline: /\n$/.test(text),
+  });
+  findings.push(...cited.findings);
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
   const contradictions = findings.filter((f) => f.code === 'contradiction').length;
-  return { findings, claims, stats: { sentences, claims: claims.length, contradictions } };
+  return { findings, claims, citations: cited.citations, stats: { sentences, claims: claims.length, contradictions } };
 }

@@ -1,6 +1,6 @@
 import type { Fact, SourceInfo } from './facts/model';
 import type { Knowledge } from './match/knowledge';
-import type { CheckResult, Claim } from './types';
+import type { CheckResult, Claim, ResolvedCitation } from './types';
 
 /**
  * Hover text for a checked claim: the verbatim quote, where it is in the source, and the verdict.
@@ -76,7 +76,36 @@ export interface HoverText {
   end: number;
 }
 
+/** The reference of each cited source and, with a locator, the quotes of the facts in that paragraph. */
+function citationHover(knowledge: Knowledge, citation: ResolvedCitation): string | null {
+  const sections: string[] = [];
+  for (const cited of citation.sources) {
+    const source = knowledge.sources.get(cited.key);
+    if (!source) continue;
+    const lines = [`**@${escapeMarkdown(source.key)}** · ${escapeMarkdown(formatReference(source))}${source.url ? ` · ${escapeMarkdown(source.url)}` : ''}`];
+    const locator = cited.locator;
+    if (locator?.kind === 'paragraph') {
+      const facts = knowledge.facts.filter((f) => f.sourceKey === source.key && f.paragraph >= locator.from && f.paragraph <= locator.to);
+      const where = locator.from === locator.to ? `para. ${locator.from}` : `paras. ${locator.from}–${locator.to}`;
+      if (!facts.length) lines.push('', `The fact base has no fact in ${where}.`);
+      const quotes = [...new Set(facts.map((f) => f.quote))];
+      for (const quote of quotes) lines.push('', blockQuote(quote));
+      if (quotes.length) lines.push('', `— ${where}`);
+    } else {
+      const count = knowledge.facts.filter((f) => f.sourceKey === source.key).length;
+      lines.push('', `${count} fact${count === 1 ? '' : 's'} in the fact base. Add a locator (\[@${escapeMarkdown(source.key)}, para. N\]) to see its quotes here.`);
+    }
+    sections.push(lines.join('\n'));
+  }
+  return sections.length ? `**Policy Fact Check** · citation\n\n${sections.join('\n\n---\n\n')}` : null;
+}
+
 export function hoverAt(knowledge: Knowledge, result: CheckResult, offset: number): HoverText | null {
+  const citation = result.citations.find((c) => c.start <= offset && offset < c.end);
+  if (citation) {
+    const markdown = citationHover(knowledge, citation);
+    if (markdown) return { markdown, start: citation.start, end: citation.end };
+  }
   const claims = claimsAt(result, offset);
   if (!claims.length) return null;
   const sections: string[] = [];

@@ -1,3 +1,5 @@
+import type { Locator } from './citations/syntax';
+
 /** What the checker reports, in document offsets (UTF-16 code units, as JavaScript strings and LSP count). */
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -44,9 +46,19 @@ export interface Claim {
   explanation?: string;
 }
 
+/** A citation marker with the sources it cites (footnotes resolved through their definitions). */
+export interface ResolvedCitation {
+  start: number;
+  end: number;
+  kind: 'pandoc' | 'intext' | 'footnote';
+  label?: string;
+  sources: Array<{ key: string; locator: Locator | null; keyStart?: number; keyEnd?: number }>;
+}
+
 export interface CheckResult {
   findings: Finding[];
   claims: Claim[];
+  citations: ResolvedCitation[];
   stats: {
     sentences: number;
     claims: number;

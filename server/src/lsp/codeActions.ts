@@ -5,6 +5,16 @@ import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.policyFactCheck`;
 
+/**
+ * Fixes that restore what the source says are preferred (and applied by fix-all); inserting a
+ * citation is a suggestion the writer chooses, never applied wholesale.
+ */
+const PRIORITY: Record<string, number> = { contradiction: 0, misquote: 1, 'wrong-locator': 2, 'unknown-citation': 3 };
+
+function priority(diagnostic: Diagnostic): number {
+  return PRIORITY[String(diagnostic.code)] ?? 9;
+}
+
 function fixesOf(diagnostic: Diagnostic): { edits: TextEdit[]; title: string }[] {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return [];
   const data = diagnostic.data as DiagnosticData | undefined;
@@ -17,7 +27,8 @@ function fixesOf(diagnostic: Diagnostic): { edits: TextEdit[]; title: string }[]
 
 export function quickFixes(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
-  for (const diagnostic of diagnostics) {
+  for (const diagnostic of [...diagnostics].sort((a, b) => priority(a) - priority(b))) {
+    const preferable = priority(diagnostic) < 9;
     fixesOf(diagnostic).forEach((fix, i) => {
       const action: CodeAction = {
         title: fix.title,
@@ -25,7 +36,7 @@ export function quickFixes(uri: string, diagnostics: readonly Diagnostic[]): Cod
         diagnostics: [diagnostic],
         edit: { changes: { [uri]: fix.edits } },
       };
-      if (i === 0) action.isPreferred = true;
+      if (i === 0 && preferable) action.isPreferred = true;
       actions.push(action);
     });
   }
@@ -41,6 +52,7 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
 export function fixAll(uri: string, diagnostics: readonly Diagnostic[]): CodeAction | null {
   const edits: TextEdit[] = [];
   for (const diagnostic of diagnostics) {
+    if (priority(diagnostic) >= 9) continue;
     const preferred = fixesOf(diagnostic)[0];
     if (!preferred) continue;
     if (preferred.edits.some((e) => edits.some((x) => overlaps(x, e)))) continue;

@@ -39,3 +39,28 @@ export interface CheckFilesResult {
   /** Files that could not be read, with the reason. */
   skipped: Array<{ uri: string; reason: string }>;
 }
+
+/** Client -> server: how the document relates to each fact (the Facts view). */
+export const FACT_STATES_REQUEST = 'policyFactCheck/factStates';
+export interface FactStatesParams {
+  uri: string;
+}
+export interface FactStatesResult {
+  sources: Array<{
+    key: string;
+    reference: string;
+    facts: Array<{
+      id: string;
+      claim: string;
+      quote: string;
+      paragraph: number;
+      values: string[];
+      /** contradicted: a sentence contradicts it; stated: a sentence states it; cited: a citation names its paragraph. */
+      state: 'contradicted' | 'stated' | 'cited' | 'none';
+      ranges: Array<{ start: { line: number; character: number }; end: { line: number; character: number } }>;
+    }>;
+  }>;
+}
+
+/** The code action kind that adds or updates the references section (or footnote definitions). */
+export const UPDATE_REFERENCES_KIND = 'source.policyFactCheck.updateReferences';

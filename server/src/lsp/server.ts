@@ -1,9 +1,17 @@
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type Hover, type HoverParams, type InitializeParams, type InitializeResult,
+  CodeActionKind, CompletionItemKind, createConnection, DidChangeConfigurationNotification, InsertTextFormat, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type CodeAction, type CodeActionParams, type CompletionItem, type CompletionParams, type Connection, type Diagnostic, type Hover, type HoverParams,
+  type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
+import { isAbsolute, resolve as resolvePath } from 'node:path';
+import { citationCompletions } from '../core/completion';
+import { factStates } from '../core/factStates';
+import { referencesEdit } from '../core/references';
+import { displayValue } from '../core/match/report';
+import { bibliographyKeys } from '../node/bibliography';
+import { toTextEdit } from './convert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkDocument, createChunkCache, type ChunkCache } from '../core/check';
+import { checkDocument, createChunkCache, type CheckOptions, type ChunkCache } from '../core/check';
 import { formatReference, hoverAt } from '../core/hover';
 import { LineIndex } from '../core/text/lineIndex';
 import type { CheckResult } from '../core/types';
@@ -15,7 +23,8 @@ import { readDraft } from '../node/drafts';
 import { fileURLToPath } from 'node:url';
 import {
   CHECK_FILES_REQUEST, LIST_FACTS_REQUEST, STATUS_NOTIFICATION,
-  type CheckFilesParams, type CheckFilesResult, type FactSummary, type ListFactsParams, type StatusParams,
+  FACT_STATES_REQUEST, UPDATE_REFERENCES_KIND,
+  type CheckFilesParams, type CheckFilesResult, type FactStatesParams, type FactStatesResult, type FactSummary, type ListFactsParams, type StatusParams,
 } from './protocol';
 
 /** Debounce while typing: long enough to skip keystrokes, short enough to feel immediate. */
@@ -57,6 +66,8 @@ export class FactCheckServer {
     connection.onCodeAction((params) => this.codeActions(params));
     connection.onRequest(LIST_FACTS_REQUEST, (params: ListFactsParams) => this.listFacts(params));
     connection.onRequest(CHECK_FILES_REQUEST, (params: CheckFilesParams) => this.checkFiles(params));
+    connection.onRequest(FACT_STATES_REQUEST, (params: FactStatesParams) => this.factStates(params));
+    connection.onCompletion((params) => this.completion(params));
     connection.onShutdown(() => {
       for (const state of this.states.values()) if (state.timer) clearTimeout(state.timer);
     });
@@ -83,7 +94,8 @@ export class FactCheckServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, UPDATE_REFERENCES_KIND], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['@', '^'], resolveProvider: false },
       },
       serverInfo: { name: 'policy-fact-check' },
     };
@@ -112,6 +124,23 @@ export class FactCheckServer {
   private folderOf(uri: string): string | null {
     const matches = this.workspaceFolders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`));
     return matches.sort((a, b) => b.length - a.length)[0] ?? null;
+  }
+
+  /** Options of a check that come from settings: size limit, citation style, bibliography keys. */
+  private checkOptions(settings: Settings, uri: string): CheckOptions {
+    const options: CheckOptions = { maxDocumentSize: settings.maxDocumentSize, citationStyle: settings.citationStyle };
+    if (settings.bibliography.length) {
+      const folder = this.folderOf(uri);
+      const base = folder?.startsWith('file:') ? fileURLToPath(folder) : process.cwd();
+      const keys = new Set<string>();
+      for (const path of settings.bibliography) {
+        const read = bibliographyKeys(isAbsolute(path) ? path : resolvePath(base, path));
+        if (read.problem) this.connection.console.warn(`policy-fact-check: bibliography ${read.problem}`);
+        for (const key of read.keys) keys.add(key);
+      }
+      options.bibliographyKeys = keys;
+    }
+    return options;
   }
 
   private schedule(uri: string, delay: number): void {
@@ -152,7 +181,7 @@ export class FactCheckServer {
     const text = doc.getText();
     try {
       const knowledge = this.knowledge.get(settings, this.folderOf(doc.uri));
-      const result = checkDocument(knowledge, text, state.cache, { maxDocumentSize: settings.maxDocumentSize });
+      const result = checkDocument(knowledge, text, state.cache, this.checkOptions(settings, doc.uri));
       state.version = doc.version;
       state.result = result;
       state.index = new LineIndex(text);
@@ -208,7 +237,7 @@ export class FactCheckServer {
       if ('problem' in read) { result.skipped.push({ uri, reason: read.problem }); continue; }
       const settings = await this.settingsFor(uri);
       if (!settings.enable) continue;
-      const checked = checkDocument(this.knowledge.get(settings, this.folderOf(uri)), read.text, createChunkCache(), { maxDocumentSize: settings.maxDocumentSize });
+      const checked = checkDocument(this.knowledge.get(settings, this.folderOf(uri)), read.text, createChunkCache(), this.checkOptions(settings, uri));
       result.files++;
       result.claims += checked.stats.claims;
       result.contradictions += checked.stats.contradictions;
@@ -266,7 +295,70 @@ export class FactCheckServer {
       const action = found ? fixAll(uri, found.state.diagnostics) : null;
       if (action) actions.push(action);
     }
+    if (only?.some((k) => UPDATE_REFERENCES_KIND === k || UPDATE_REFERENCES_KIND.startsWith(`${k}.`))) {
+      const action = await this.updateReferences(uri);
+      if (action) actions.push(action);
+    }
     return actions;
+  }
+
+  private async updateReferences(uri: string): Promise<CodeAction | null> {
+    const found = await this.fresh(uri);
+    if (!found?.state.result || !found.state.index) return null;
+    const settings = await this.settingsFor(uri);
+    const knowledge = this.knowledge.get(settings, this.folderOf(uri));
+    const edit = referencesEdit(knowledge, found.doc.getText(), found.state.result, settings.citationStyle);
+    if (!edit) return null;
+    const title = settings.citationStyle === 'footnote' ? 'Add the missing footnote definitions of cited sources' : 'Update the references section with every cited source';
+    return { title, kind: UPDATE_REFERENCES_KIND, edit: { changes: { [uri]: [toTextEdit(edit, found.state.index)] } } };
+  }
+
+  private async completion(params: CompletionParams): Promise<CompletionItem[]> {
+    const found = await this.fresh(params.textDocument.uri);
+    if (!found?.state.index) return [];
+    const settings = await this.settingsFor(params.textDocument.uri);
+    const knowledge = this.knowledge.get(settings, this.folderOf(params.textDocument.uri));
+    const text = found.doc.getText();
+    const index = found.state.index;
+    const offset = index.offsetAt(params.position);
+    const footnoteLabels = new Set<string>();
+    for (const m of text.matchAll(/^ {0,3}\[\^([^\]\s]+)\]:/gm)) footnoteLabels.add(m[1]!);
+    return citationCompletions(knowledge, { text, offset, footnoteLabels }).map((item) => ({
+      label: item.label,
+      labelDetails: { description: item.detail },
+      kind: item.kind === 'source' ? CompletionItemKind.Reference : item.kind === 'fact' ? CompletionItemKind.Value : CompletionItemKind.Text,
+      detail: item.detail,
+      documentation: item.documentation ? { kind: 'markdown', value: item.documentation } : undefined,
+      textEdit: { range: { start: index.positionAt(item.replaceStart), end: index.positionAt(item.replaceEnd) }, newText: item.insertText },
+      insertTextFormat: InsertTextFormat.PlainText,
+      filterText: item.filterText,
+      sortText: item.sortText,
+      additionalTextEdits: item.additionalEdits.map((e) => toTextEdit(e, index)),
+    }));
+  }
+
+  private async factStates(params: FactStatesParams): Promise<FactStatesResult> {
+    const found = await this.fresh(params.uri);
+    const settings = await this.settingsFor(params.uri);
+    const knowledge = this.knowledge.get(settings, this.folderOf(params.uri));
+    const states = found?.state.result ? factStates(knowledge, found.state.result) : [];
+    const index = found?.state.index;
+    const byFact = new Map(states.map((s) => [s.factId, s]));
+    return {
+      sources: [...knowledge.sources.values()].map((source) => ({
+        key: source.key,
+        reference: formatReference(source),
+        facts: knowledge.facts.filter((f) => f.sourceKey === source.key).map((fact) => {
+          const status = byFact.get(fact.id);
+          return {
+            id: fact.id, claim: fact.claim, quote: fact.quote, paragraph: fact.paragraph,
+            values: fact.values.map(displayValue),
+            state: status?.state ?? 'none',
+            ranges: index && status ? status.ranges.map((r) => ({ start: index.positionAt(r.start), end: index.positionAt(r.end) })) : [],
+          };
+        }),
+      })),
+    };
   }
 }
 

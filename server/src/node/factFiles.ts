@@ -79,6 +79,18 @@ export interface LoadedKnowledge {
   problems: Array<{ file: string; problems: LocatedProblem[] }>;
 }
 
+/** The full text a fact base names (`source.text`), read next to the fact base file. */
+function readSourceText(base: FactBase): string | null {
+  if (!base.source.textPath) return null;
+  const path = base.origin === 'built-in' ? join(packageRoot(), 'facts', base.source.textPath) : resolve(dirname(base.origin), base.source.textPath);
+  try {
+    if (statSync(path).size > MAX_FACT_BASE_SIZE) return null;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 export function loadKnowledge(options: { builtin: boolean; files: readonly string[] }): LoadedKnowledge {
   const bases: FactBase[] = [];
   const problems: LoadedKnowledge['problems'] = [];
@@ -88,7 +100,12 @@ export function loadKnowledge(options: { builtin: boolean; files: readonly strin
     if (parsed.problems.length) problems.push({ file, problems: parsed.problems });
     if (parsed.base) bases.push(parsed.base);
   }
-  const knowledge = compileKnowledge(bases, loadGazetteer());
+  const texts = new Map<string, string>();
+  for (const base of bases) {
+    const text = readSourceText(base);
+    if (text !== null) texts.set(base.source.key, text);
+  }
+  const knowledge = compileKnowledge(bases, loadGazetteer(), texts);
   if (knowledge.problems.length) problems.push({ file: '(fact bases)', problems: knowledge.problems.map((p) => ({ ...p, start: 0, end: 0 })) });
   return { knowledge, problems };
 }

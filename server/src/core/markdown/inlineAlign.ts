@@ -11,8 +11,8 @@ export interface AlignedInline {
   text: string;
   /** Flattened pieces: [textStart, rawStart, textLength, rawLength] * n, in text order. */
   pieces: number[];
-  /** Footnote references ([^id]) by raw range. */
-  footnoteRefs: Array<{ label: string; rawStart: number; rawEnd: number }>;
+  /** Footnote references ([^id]): raw range, and the placeholder character in the text. */
+  footnoteRefs: Array<{ label: string; rawStart: number; rawEnd: number; textStart: number }>;
 }
 
 class RawCursor {
@@ -195,7 +195,7 @@ export function alignInline(raw: string, children: readonly Token[]): AlignedInl
         if (end < 0) return null;
         cursor.pos = end + 1;
         const label = String((token.meta as { label?: string } | null)?.label ?? raw.slice(at + 2, end));
-        footnoteRefs.push({ label, rawStart: at, rawEnd: end + 1 });
+        footnoteRefs.push({ label, rawStart: at, rawEnd: end + 1, textStart: text.length });
         pieces.push(text.length, at, 1, end + 1 - at);
         text += OPAQUE_CHAR;
         break;

@@ -16,7 +16,8 @@ export interface ProseBlock {
   context: string;
   /** The label of the footnote definition this block belongs to, if any. */
   footnote: string | null;
-  footnoteRefs: Array<{ label: string; start: number; end: number }>;
+  /** Footnote references ([^id]), each standing in the text as one placeholder character. */
+  footnoteRefs: Array<{ label: string; textStart: number }>;
 }
 
 interface SourceLines {
@@ -97,7 +98,7 @@ function blockFromInline(source: string, lines: SourceLines, token: Token, kind:
     pieces[i + 1] = start;
     pieces[i + 3] = toSource(offsets, rawEnd) - start;
   }
-  const footnoteRefs = aligned.footnoteRefs.map((ref) => ({ label: ref.label, start: toSource(offsets, ref.rawStart), end: toSource(offsets, ref.rawEnd) }));
+  const footnoteRefs = aligned.footnoteRefs.map((ref) => ({ label: ref.label, textStart: ref.textStart }));
   return { kind, text: aligned.text, pieces, context: '', footnote, footnoteRefs };
 }
 

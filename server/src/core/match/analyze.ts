@@ -8,6 +8,8 @@ import { Slot, type Knowledge } from './knowledge';
 import { Actors, findMentions, type Mention } from './mentions';
 import { matchElements, sentenceWords, type Element, type Word } from './phrases';
 import { maskCitations } from './citations';
+import { findCitations, type Citation } from '../citations/syntax';
+import { findQuotations, type Quotation } from '../citations/quotations';
 
 /** How one sentence relates to one fact. */
 export interface FactMatch {
@@ -27,6 +29,11 @@ export interface SentenceAnalysis {
   words: Word[];
   mentions: Mention[];
   matches: FactMatch[];
+  /** Citation markers in or ending the sentence (text offsets). */
+  citations: Citation[];
+  quotations: Quotation[];
+  /** The sentence's values, when it was worth extracting them (it matched a fact or cites a source). */
+  values: Extracted[];
 }
 
 export interface BlockAnalysis {
@@ -238,9 +245,10 @@ class SentenceMatcher {
   }
 }
 
-export function analyzeBlock(knowledge: Knowledge, text: string, context = ''): BlockAnalysis {
+export function analyzeBlock(knowledge: Knowledge, text: string, context = '', footnoteRefs: ReadonlyArray<{ label: string; textStart: number }> = []): BlockAnalysis {
   const tokens = tokenize(text);
-  maskCitations(tokens);
+  const citations = findCitations(text, footnoteRefs.map((r) => ({ label: r.label, start: r.textStart, end: r.textStart + 1 })));
+  maskCitations(tokens, citations);
   const actors = new Actors(knowledge);
   const sentences = context ? (tokens.length ? [{ start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, first: 0, last: tokens.length }] : []) : splitSentences(tokens);
   const contextHits = new Map<number, FactHits>();
@@ -266,10 +274,13 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = ''): 
     }
     const candidates = [...hits].filter(([f, h]) => isCandidate(knowledge.facts[f]!, h));
     const near = [...hits].filter(([f, h]) => isNearCandidate(knowledge.facts[f]!, h));
+    const cited = citations.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
+    const quotations = findQuotations(text, sentence.start, sentence.end);
+    const matches: FactMatch[] = [];
+    let values: Extracted[] = [];
+    if (candidates.length || near.length || cited.length) values = extractValues(tokens, sentence.first, sentence.last);
     if (candidates.length || near.length) {
       const matcher = new SentenceMatcher(knowledge, actors, tokens, sentence, words, [...mentions, ...contextMentions], previousMentions);
-      const values = extractValues(tokens, sentence.first, sentence.last);
-      const matches: FactMatch[] = [];
       for (const [f, h] of candidates) {
         const fact = knowledge.facts[f]!;
         if (fact.anticipated && matcher.datesInPast(fact, values)) continue;
@@ -292,8 +303,8 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = ''): 
         }
       }
       settle(matches, actors, knowledge, mentions);
-      if (matches.length) out.push({ sentence, words, mentions, matches });
     }
+    if (matches.length || cited.length || quotations.length) out.push({ sentence, words, mentions, matches, citations: cited, quotations, values });
     previousMentions = [...previousMentions, ...mentions];
   }
   return { tokens, sentences: out, sentenceCount: sentences.length };

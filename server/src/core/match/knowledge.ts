@@ -1,5 +1,6 @@
 import type { ActorInfo, AliasForm, Fact, FactBase, FactBaseProblem, SourceInfo } from '../facts/model';
 import { compilePhrase, PhraseIndex, type Element } from './phrases';
+import { prepareSourceText, type SourceText } from '../citations/sourceText';
 
 /** What a term pattern contributes to a fact: one of its term groups, or its context, exclusions or triggers. */
 export const enum Slot {
@@ -39,6 +40,8 @@ export interface Knowledge {
   terms: PhraseIndex<TermPayload>;
   roles: ValueRole[][];
   factIndex: Map<string, number>;
+  /** Full texts of sources, by citation key, where the fact base names one: for quotation checks. */
+  sourceTexts: Map<string, SourceText>;
   problems: FactBaseProblem[];
 }
 
@@ -64,7 +67,7 @@ export function actorChain(actors: ReadonlyMap<string, ActorInfo>, id: string): 
   return chain;
 }
 
-export function compileKnowledge(bases: readonly FactBase[], gazetteer: readonly ActorInfo[]): Knowledge {
+export function compileKnowledge(bases: readonly FactBase[], gazetteer: readonly ActorInfo[], texts: ReadonlyMap<string, string> = new Map()): Knowledge {
   const problems: FactBaseProblem[] = [];
   const actors = new Map<string, ActorInfo>();
   for (const actor of gazetteer) mergeActor(actors, actor);
@@ -118,5 +121,9 @@ export function compileKnowledge(bases: readonly FactBase[], gazetteer: readonly
     })));
   });
 
-  return { facts, sources, origins, actors, aliases, terms, roles, factIndex, problems };
+  const sourceTexts = new Map<string, SourceText>();
+  for (const [key, text] of texts) {
+    if (sources.has(key)) sourceTexts.set(key, prepareSourceText(text, facts.filter((f) => f.sourceKey === key)));
+  }
+  return { facts, sources, origins, sourceTexts, actors, aliases, terms, roles, factIndex, problems };
 }

@@ -7,11 +7,14 @@ import { compilePhrase, matchElements, sentenceWords } from './phrases';
 import type { BlockAnalysis, FactMatch } from './analyze';
 import type { Knowledge } from './knowledge';
 import type { Mention } from './mentions';
+import type { SentenceRecord } from '../citations/records';
+import { TokenKind } from '../text/tokens';
 
-/** Findings and claims of one block, in offsets of the block's text. */
+/** Findings, claims and sentence records of one block, in offsets of the block's text. */
 export interface BlockReport {
   findings: Finding[];
   claims: Claim[];
+  records: SentenceRecord[];
 }
 
 /** The source's value as messages show it: "14 July (2022)" when the source leaves the year out. */
@@ -100,13 +103,33 @@ function wrongActor(knowledge: Knowledge, text: string, tokens: readonly Token[]
   return { code: 'contradiction', severity: 'warning', start, end, message, factId: fact.id, sourceValue: name, fixes };
 }
 
+/** Before the sentence's closing punctuation and any citation after it: where a new citation goes. */
+function insertionPoint(tokens: readonly Token[], first: number, last: number): number {
+  let i = last - 1;
+  while (i > first && tokens[i]!.citation) i--;
+  while (i > first && tokens[i]!.kind === TokenKind.Punct && /^[.!?…"'”’)\]]$/.test(tokens[i]!.text)) i--;
+  return tokens[i]!.end;
+}
+
 export function reportBlock(knowledge: Knowledge, text: string, analysis: BlockAnalysis): BlockReport {
   const findings: Finding[] = [];
   const claims: Claim[] = [];
+  const records: SentenceRecord[] = [];
   const { tokens } = analysis;
   for (const s of analysis.sentences) {
     const sentenceStart = tokens[s.sentence.first]!.start;
     const sentenceEnd = tokens[s.sentence.last - 1]!.end;
+    const record: SentenceRecord = {
+      start: sentenceStart,
+      end: sentenceEnd,
+      insertAt: insertionPoint(tokens, s.sentence.first, s.sentence.last),
+      citations: s.citations,
+      facts: [],
+      values: s.values.map((v) => ({ start: tokens[v.first]!.start, end: tokens[v.last - 1]!.end, kind: v.value.kind, text: text.slice(tokens[v.first]!.start, tokens[v.last - 1]!.end) })),
+      quotations: s.quotations,
+    };
+    if (s.quotations.length) record.text = text.slice(sentenceStart, sentenceEnd);
+    records.push(record);
     for (const m of s.matches) {
       const fact = knowledge.facts[m.fact]!;
       const found: Finding[] = [];
@@ -127,7 +150,8 @@ export function reportBlock(knowledge: Knowledge, text: string, analysis: BlockA
       };
       if (found.length) claim.explanation = found.map((f) => f.message).join(' ');
       claims.push(claim);
+      record.facts.push({ factId: fact.id, verdict: claim.verdict });
     }
   }
-  return { findings, claims };
+  return { findings, claims, records };
 }

@@ -39,9 +39,15 @@ function isSentenceEnd(tokens: readonly Token[], i: number): boolean {
       // An initial (J. Smith) or a dotted abbreviation (U.S.)
       if (prev.text.length === 1 && prev.capitalized) return false;
     }
-    // "2.5" never reaches here (numbers keep their decimals); "..." inside a quotation does not end it
+    // "2.5" never reaches here (numbers keep their decimals)
     const next = tokens[i + 1];
     if (next && next.kind === TokenKind.Punct && next.text === '.') return false;
+  }
+  // An ellipsis ends a sentence only before a capitalized word: "… [and] accelerate" goes on.
+  const ellipsis = ch === '\u2026' || (ch === '.' && tokens[i - 1]?.text === '.' && !token.spaced);
+  if (ellipsis) {
+    const next = tokens[i + 1];
+    return !next || (next.kind === TokenKind.Word && next.capitalized === true);
   }
   return true;
 }
@@ -55,6 +61,11 @@ export function splitSentences(tokens: readonly Token[]): Sentence[] {
     if (!isSentenceEnd(tokens, i)) continue;
     let last = i + 1;
     while (last < n && tokens[last]!.kind === TokenKind.Punct && !tokens[last]!.spaced && CLOSERS.has(tokens[last]!.text)) last++;
+    // A citation after the full stop belongs to the sentence it ends ("… in 2019. [@key]").
+    if (tokens[last]?.citation) {
+      while (last < n && tokens[last]!.citation) last++;
+      if (tokens[last]?.kind === TokenKind.Punct && tokens[last]!.text === '.' && !tokens[last]!.spaced) last++;
+    }
     const next = tokens[last];
     if (next && (!next.spaced || !startsSentence(next))) continue;
     // A dotted abbreviation at the end of a word (U.S.) followed by a capital is ambiguous: keep going.

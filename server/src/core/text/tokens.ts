@@ -29,6 +29,8 @@ export interface Token {
   value?: number;
   /** Number tokens written with an ordinal suffix (8th). */
   ordinalSuffix?: boolean;
+  /** Opaque tokens that are part of a citation marker. */
+  citation?: boolean;
 }
 
 /** Stands in for inline code and other non-prose inline content in prose text. */

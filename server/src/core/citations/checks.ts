@@ -1,0 +1,209 @@
+import type { Fact, SourceInfo } from '../facts/model';
+import type { Knowledge } from '../match/knowledge';
+import type { Finding, ResolvedCitation } from '../types';
+import { formatReference } from '../hover';
+import { closestPassage, quotationInSource } from './quotations';
+import type { FootnoteDefinition, SentenceRecord } from './records';
+import { paragraphAt } from './sourceText';
+import type { Citation, Locator } from './syntax';
+import { footnoteDefinitionFor, footnoteLabelFor } from './footnotes';
+
+/**
+ * The citation checks: unknown keys, citations that do not hold (unsupported, wrong locator,
+ * misquote) and claims that cite nothing. They run over the whole document after the chunks are
+ * analysed, because footnote definitions can be anywhere.
+ */
+export interface CitationOptions {
+  /** Keys from configured bibliographies (BibTeX, CSL-JSON): known, though not checkable. */
+  bibliographyKeys?: ReadonlySet<string>;
+  /** How an inserted citation is written. */
+  style?: 'pandoc' | 'footnote';
+  /** Length of the document: footnote definitions are appended at its end. */
+  documentLength: number;
+  /** Whether the document ends with a line break. */
+  endsWithNewline?: boolean;
+}
+
+function levenshtein(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+function normalizeTitle(text: string): string {
+  return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ');
+}
+
+/** The sources a footnote definition cites: by @key, by title or by URL. */
+function footnoteSources(knowledge: Knowledge, def: FootnoteDefinition): string[] {
+  const keys = new Set<string>();
+  for (const c of def.citations) for (const k of c.keys) keys.add(k.key);
+  const text = normalizeTitle(def.text);
+  for (const source of knowledge.sources.values()) {
+    const title = normalizeTitle(source.title);
+    // Titles are often cited without their subtitle ("North Korea Pokes The Polarization Bear").
+    const shortTitle = title.split(/\s[-–:]\s/)[0]!;
+    if ((shortTitle.length >= 12 && text.includes(shortTitle)) || (source.url && text.includes(source.url.toLowerCase()))) keys.add(source.key);
+  }
+  return [...keys];
+}
+
+function resolve(knowledge: Knowledge, citation: Citation, footnotes: ReadonlyMap<string, FootnoteDefinition>): ResolvedCitation {
+  if (citation.kind === 'footnote') {
+    const def = citation.label !== undefined ? footnotes.get(citation.label) : undefined;
+    // An undefined footnote named after a source ([^frassineti2022-p4]) still says what it cites.
+    const named = /^(.+?)(?:-p\d+)?$/.exec(citation.label ?? '')?.[1];
+    const sources = def
+      ? footnoteSources(knowledge, def).map((key) => ({ key, locator: def.locator }))
+      : named && knowledge.sources.has(named) ? [{ key: named, locator: null }] : [];
+    return { start: citation.start, end: citation.end, kind: 'footnote', sources, label: citation.label };
+  }
+  return { start: citation.start, end: citation.end, kind: citation.kind, sources: citation.keys.map((k) => ({ key: k.key, locator: k.locator, keyStart: k.start, keyEnd: k.end })) };
+}
+
+function factsOf(knowledge: Knowledge, record: SentenceRecord, key: string): Fact[] {
+  const out: Fact[] = [];
+  for (const f of record.facts) {
+    const index = knowledge.factIndex.get(f.factId);
+    const fact = index === undefined ? undefined : knowledge.facts[index];
+    if (fact && fact.sourceKey === key && f.verdict !== 'unchecked') out.push(fact);
+  }
+  return out;
+}
+
+function locatorText(locator: Locator): string {
+  return locator.from === locator.to ? String(locator.from) : `${locator.from}–${locator.to}`;
+}
+
+
+function uncitedFix(knowledge: Knowledge, record: SentenceRecord, fact: Fact, options: CitationOptions, footnotes: ReadonlyMap<string, FootnoteDefinition>, added: Set<string>): Finding['fixes'] {
+  if (options.style === 'footnote') {
+    const label = footnoteLabelFor(fact);
+    const edits = [{ start: record.end, end: record.end, newText: `[^${label}]` }];
+    if (!footnotes.has(label) && !added.has(label)) {
+      const lead = options.endsWithNewline === false ? '\n\n' : '\n';
+      edits.push({ start: options.documentLength, end: options.documentLength, newText: `${lead}${footnoteDefinitionFor(fact, knowledge)}\n` });
+    }
+    return [{ title: `Cite ${fact.sourceKey}, para. ${fact.paragraph} in a footnote`, edits }];
+  }
+  return [{ title: `Cite [@${fact.sourceKey}, para. ${fact.paragraph}]`, edits: [{ start: record.insertAt, end: record.insertAt, newText: ` [@${fact.sourceKey}, para. ${fact.paragraph}]` }] }];
+}
+
+function sourceOfQuote(knowledge: Knowledge, record: SentenceRecord, cited: readonly string[]): string[] {
+  const keys = new Set(cited.filter((k) => knowledge.sourceTexts.has(k)));
+  if (record.text) {
+    for (const source of knowledge.sources.values()) {
+      if (!knowledge.sourceTexts.has(source.key)) continue;
+      const surnames = source.authors.map((a) => a.trim().split(/\s+/).pop()!).filter((s) => s.length > 2);
+      if (surnames.some((s) => new RegExp(`\\b${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(record.text!))) keys.add(source.key);
+    }
+  }
+  return [...keys];
+}
+
+function misquotes(knowledge: Knowledge, record: SentenceRecord, keys: readonly string[], out: Finding[]): void {
+  if (!record.quotations.length || !keys.length || !record.text) return;
+  for (const q of record.quotations) {
+    const quote = record.text.slice(q.innerStart - record.start, q.innerEnd - record.start);
+    if (!/[\p{L}\p{N}]/u.test(quote)) continue;
+    const sources = keys.map((key) => ({ key, text: knowledge.sourceTexts.get(key)! }));
+    if (sources.some((s) => quotationInSource(quote, s.text.folded))) continue;
+    let best: { key: string; passage: NonNullable<ReturnType<typeof closestPassage>> } | null = null;
+    for (const s of sources) {
+      const passage = closestPassage(quote, s.text.text);
+      if (passage && (!best || passage.similarity > best.passage.similarity)) best = { key: s.key, passage };
+    }
+    const where = best ? `${best.key}, para. ${paragraphAt(knowledge.sourceTexts.get(best.key)!, best.passage.start)}` : keys.join(', ');
+    const message = best && best.passage.similarity >= 0.3
+      ? `These words are not in @${best.key}. The closest passage (${where}) reads: “${best.passage.text}”.`
+      : `These words are not in @${keys.join(', @')}.`;
+    const fixes = best && best.passage.similarity >= 0.6
+      ? [{ title: `Quote the source’s words (${where})`, edits: [{ start: q.innerStart, end: q.innerEnd, newText: best.passage.text }] }]
+      : [];
+    out.push({ code: 'misquote', severity: 'warning', start: q.innerStart, end: q.innerEnd, message, fixes });
+  }
+}
+
+export interface CitationCheckResult {
+  findings: Finding[];
+  citations: ResolvedCitation[];
+}
+
+export function checkCitations(knowledge: Knowledge, records: readonly SentenceRecord[], footnoteList: readonly FootnoteDefinition[], options: CitationOptions): CitationCheckResult {
+  const findings: Finding[] = [];
+  const citations: ResolvedCitation[] = [];
+  const footnotes = new Map(footnoteList.map((d) => [d.label, d]));
+  const known = (key: string) => knowledge.sources.has(key) || options.bibliographyKeys?.has(key) === true;
+  const unknownKey = (key: string, start: number, end: number) => {
+    const suggestion = [...knowledge.sources.keys(), ...(options.bibliographyKeys ?? [])].map((k) => ({ k, d: levenshtein(key, k) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d)[0];
+    findings.push({
+      code: 'unknown-citation', severity: 'warning', start, end,
+      message: `Unknown citation key “@${key}”: no loaded fact base or bibliography defines it.${suggestion ? ` Did you mean @${suggestion.k}?` : ''}`,
+      fixes: suggestion ? [{ title: `Change to @${suggestion.k}`, edits: [{ start, end, newText: suggestion.k }] }] : [],
+    });
+  };
+  for (const def of footnoteList) for (const c of def.citations) for (const k of c.keys) if (!known(k.key)) unknownKey(k.key, k.start, k.end);
+  const addedFootnotes = new Set<string>();
+  for (const record of records) {
+    const resolved = record.citations.map((c) => resolve(knowledge, c, footnotes));
+    citations.push(...resolved);
+    const citedKeys = new Set<string>();
+    for (const r of resolved) {
+      for (const s of r.sources) {
+        citedKeys.add(s.key);
+        if (r.kind !== 'footnote' && !known(s.key)) {
+          unknownKey(s.key, s.keyStart ?? r.start, s.keyEnd ?? r.end);
+          continue;
+        }
+        if (!knowledge.sources.has(s.key)) continue;
+        const facts = factsOf(knowledge, record, s.key);
+        if (!facts.length) {
+          if (record.values.length) {
+            const shown = record.values.slice(0, 3).map((v) => `“${v.text}”`).join(', ');
+            findings.push({
+              code: 'unsupported-citation', severity: 'warning', start: r.start, end: r.end,
+              message: `@${s.key} does not state this: none of its facts gives ${shown} for what this sentence says.`,
+              fixes: [],
+            });
+          }
+          continue;
+        }
+        const locator = s.locator;
+        if (locator?.kind === 'paragraph' && !facts.some((f) => f.paragraph >= locator.from && f.paragraph <= locator.to)) {
+          const paragraph = facts[0]!.paragraph;
+          findings.push({
+            code: 'wrong-locator', severity: 'information', start: locator.start, end: locator.end,
+            message: `@${s.key} makes this claim in para. ${paragraph}, not para. ${locatorText(locator)}.`,
+            factId: facts[0]!.id,
+            fixes: [{ title: `Change the locator to para. ${paragraph}`, edits: [{ start: locator.start, end: locator.end, newText: String(paragraph) }] }],
+          });
+        }
+      }
+    }
+    if (!record.citations.length) {
+      const claim = record.facts.find((f) => f.verdict !== 'unchecked');
+      const index = claim ? knowledge.factIndex.get(claim.factId) : undefined;
+      const fact = index === undefined ? undefined : knowledge.facts[index];
+      if (fact) {
+        const source: SourceInfo | undefined = knowledge.sources.get(fact.sourceKey);
+        findings.push({
+          code: 'uncited-claim', severity: 'hint', start: record.start, end: record.end, factId: fact.id,
+          message: `This claim is in ${source ? formatReference(source) : fact.sourceKey}, para. ${fact.paragraph}, but the sentence cites nothing.`,
+          fixes: uncitedFix(knowledge, record, fact, options, footnotes, addedFootnotes),
+        });
+        if (options.style === 'footnote') addedFootnotes.add(footnoteLabelFor(fact));
+      }
+    }
+    misquotes(knowledge, record, sourceOfQuote(knowledge, record, [...citedKeys]), findings);
+  }
+  return { findings, citations };
+}
