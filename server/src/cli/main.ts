@@ -1,15 +1,18 @@
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { walkFiles } from '../node/files';
+import { FACT_BASE_FILE } from '../lsp/factBaseRegistry';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { checkDocument } from '../core/check';
 import { LineIndex } from '../core/text/lineIndex';
 import { toDiagnostics } from '../lsp/convert';
-import { loadKnowledge, type LoadedKnowledge } from '../node/factFiles';
+import { builtinFactBasePath, loadKnowledge, type LoadedKnowledge } from '../node/factFiles';
 import { parseArgs, single, UsageError, type ParsedArgs } from './args';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { expandInputs } from './inputs';
 import { readDraft } from '../node/drafts';
 import { runFactsCommand } from './factsCommand';
+import { runExtractCommand } from './extractCommand';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -17,25 +20,33 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 const HELP = `policy-fact-check ${VERSION}: checks the dates, votes and figures of Markdown drafts against a fact base.
 
 Usage:
-  policy-fact-check check [--format text|json|sarif] [--facts FILE]... [--no-builtin] PATH...
+  policy-fact-check check [--format text|json|sarif] [--facts FILE]... [--no-builtin] [--no-workspace-facts] PATH...
       PATH: Markdown files, folders (searched for *.md) or globs ("drafts/**/*.md").
+      Fact bases: the built-in one, every *.facts.yaml under the working folder, and each --facts FILE.
       Exit status: 0 no contradiction, 1 contradictions found, 2 usage or input error.
-  policy-fact-check facts [--format text|json] [--facts FILE]... [--no-builtin] [--verify]
+  policy-fact-check facts [--format text|json] [--facts FILE]... [--no-builtin] [--no-workspace-facts] [--verify]
       Lists the loaded fact bases and their facts; --verify checks them and exits 1 on problems.
+  policy-fact-check extract SOURCE.txt|SOURCE.md --key KEY [--title T] [--authors "A, B"] [--publisher P] [--year Y] [--url U] [--out FILE]
+      Drafts a fact base from an article, with comments where a person should review.
   policy-fact-check lsp --stdio | --node-ipc
       Runs the language server (for Neovim, Helix, Emacs, VS Code...).
   policy-fact-check --version | --help
 `;
 
 const SPECS = {
-  check: { valued: ['format', 'facts'], flags: ['no-builtin'] },
-  facts: { valued: ['format', 'facts'], flags: ['no-builtin', 'verify'] },
+  check: { valued: ['format', 'facts'], flags: ['no-builtin', 'no-workspace-facts'] },
+  facts: { valued: ['format', 'facts'], flags: ['no-builtin', 'no-workspace-facts', 'verify'] },
   lsp: { valued: ['clientProcessId'], flags: ['stdio', 'node-ipc'] },
+  extract: { valued: ['key', 'title', 'authors', 'publisher', 'year', 'url', 'out'], flags: [] },
   help: { valued: [], flags: [] },
 } as const;
 
+/** Like the editor: the built-in fact base, the *.facts.yaml files under the working folder, and --facts files. */
 function knowledgeFor(args: ParsedArgs): LoadedKnowledge {
-  return loadKnowledge({ builtin: !args.flags.has('no-builtin'), files: args.options.get('facts') ?? [] });
+  const builtin = builtinFactBasePath();
+  const workspace = args.flags.has('no-workspace-facts') ? [] : walkFiles(process.cwd(), (f) => FACT_BASE_FILE.test(basename(f)) && f !== builtin);
+  const explicit = (args.options.get('facts') ?? []).map((f) => resolve(f));
+  return loadKnowledge({ builtin: !args.flags.has('no-builtin'), files: [...new Set([...workspace, ...explicit])] });
 }
 
 function reportFactBaseProblems(loaded: LoadedKnowledge): boolean {
@@ -106,6 +117,7 @@ export function main(argv: readonly string[]): number | null {
     if (args.command === 'check') return runCheck(args);
     if (args.command === 'facts') return runFactsCommand(args, knowledgeFor(args));
     if (args.command === 'lsp') return runLsp(args);
+    if (args.command === 'extract') return runExtractCommand(args);
     process.stdout.write(HELP);
     return 0;
   } catch (e) {

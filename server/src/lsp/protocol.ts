@@ -64,3 +64,9 @@ export interface FactStatesResult {
 
 /** The code action kind that adds or updates the references section (or footnote definitions). */
 export const UPDATE_REFERENCES_KIND = 'source.policyFactCheck.updateReferences';
+
+/** Client -> server: the workspace's trust changed (VS Code's restricted mode). */
+export const TRUST_NOTIFICATION = 'policyFactCheck/trust';
+export interface TrustParams {
+  trusted: boolean;
+}

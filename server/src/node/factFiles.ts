@@ -79,6 +79,14 @@ export interface LoadedKnowledge {
   problems: Array<{ file: string; problems: LocatedProblem[] }>;
 }
 
+let builtinText: string | null | undefined;
+
+/** The full text of the built-in source, shipped beside its fact base. */
+export function builtinSourceText(): string | null {
+  if (builtinText === undefined) builtinText = readSourceText(loadBuiltinFactBase());
+  return builtinText;
+}
+
 /** The full text a fact base names (`source.text`), read next to the fact base file. */
 function readSourceText(base: FactBase): string | null {
   if (!base.source.textPath) return null;

@@ -11,6 +11,10 @@ export interface LocatedProblem extends FactBaseProblem {
 export interface ParsedFactBase {
   base: FactBase | null;
   problems: LocatedProblem[];
+  /** Where a path of the document is in the text (for problems found later, e.g. quotes). */
+  locate?: (path: ReadonlyArray<string | number>) => [number, number];
+  /** The index of each fact in the document's `facts` list, by id. */
+  factIndex?: Map<string, number>;
 }
 
 /** Validates plain data against the fact base schema; returns problems by path. */
@@ -63,7 +67,13 @@ export function parseFactBaseYaml(text: string, origin: string, validate?: Schem
     }
   }
   const result = normalizeFactBase(data, origin);
-  return { base: result.base, problems: [...problems, ...result.problems.map(located)] };
+  const factIndex = new Map<string, number>();
+  const rawFacts = (data as { facts?: unknown }).facts;
+  if (Array.isArray(rawFacts)) rawFacts.forEach((f, i) => {
+    const id = (f as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' && !factIndex.has(id.trim())) factIndex.set(id.trim(), i);
+  });
+  return { base: result.base, problems: [...problems, ...result.problems.map(located)], locate: (path) => locate(doc, path), factIndex };
 }
 
 export function parseActorsYaml(text: string): { actors: ActorInfo[]; problems: LocatedProblem[] } {

@@ -495,7 +495,8 @@ export class ValueExtractor {
       }
       const unit = tokens[j] && j < this.last ? DURATION_UNITS.get(tokens[j]!.norm) : undefined;
       if (!unit || unit.factor === 1 || tokens[j]!.norm.endsWith('s')) return false;
-      const q = this.qualifierBefore(i);
+      // "over the past decade" is "during", not "more than"
+      const q = t.norm === 'the' ? null : this.qualifierBefore(i);
       const parts: Extracted['parts'] = { number: [i, j], unit: [j, j + 1] };
       if (q) parts.qualifier = [q.first, i];
       this.emit({ kind: 'duration', amount: amount * unit.factor, unit: unit.unit, qualifier: q?.qualifier ?? 'exact' }, q ? q.first : i, j + 1, parts, true);
