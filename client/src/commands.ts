@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS } from './commandIds';
 import { insertCitation } from './insertCitation';
 import { recheckWorkspace } from './recheckWorkspace';
+import { updateReferences } from './updateReferences';
 
 const BUILT_IN_FACT_BASE = ['facts', 'frassineti2022.facts.yaml'];
 
@@ -11,6 +12,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     vscode.commands.registerCommand(COMMANDS.recheckWorkspace, () => reportingFailures('re-check the workspace', () => recheckWorkspace(client))),
     vscode.commands.registerCommand(COMMANDS.insertCitation, () => reportingFailures('insert a citation', () => insertCitation(client))),
     vscode.commands.registerCommand(COMMANDS.openBuiltInFactBase, () => openBuiltInFactBase(context)),
+    vscode.commands.registerCommand(COMMANDS.updateReferences, () => reportingFailures('update the references', updateReferences)),
     vscode.commands.registerCommand(COMMANDS.showProblems, () => vscode.commands.executeCommand('workbench.actions.view.problems')),
   );
 }

@@ -31,18 +31,37 @@ export async function insertCitation(client: LanguageClient): Promise<void> {
     matchOnDetail: true,
   });
   if (!picked || editor.document.isClosed) return;
-  await insertFor(editor, picked.fact);
+  await insertCitationAt(editor, picked.fact);
 }
 
-async function insertFor(editor: vscode.TextEditor, fact: FactSummary): Promise<void> {
+export interface InsertOptions {
+  /**
+   * true (Insert Citation…): the citation replaces what is selected. false (the Facts view, whose
+   * own Reveal may have just selected a sentence): it goes in at the cursor and nothing is deleted.
+   */
+  replaceSelection: boolean;
+}
+
+/** Writes the citation of `fact` at each cursor, in the document's citation style; false if the editor refused the edit. */
+export async function insertCitationAt(editor: vscode.TextEditor, fact: FactSummary, options: InsertOptions = { replaceSelection: true }): Promise<boolean> {
   const document = editor.document;
   const footnote = citationStyleFor(document.uri) === 'footnote';
   const citation = footnote ? footnoteReference(fact) : pandocCitation(fact);
   const text = document.getText();
   const appendDefinition = footnote && !hasFootnoteDefinition(text, fact);
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  await editor.edit((builder) => {
-    for (const selection of editor.selections) builder.replace(selection, citation);
+  const cursors = [...new Set(editor.selections.map((s) => document.offsetAt(s.active)))].sort((a, b) => a - b);
+  const done = await editor.edit((builder) => {
+    if (options.replaceSelection) for (const selection of editor.selections) builder.replace(selection, citation);
+    else for (const offset of cursors) builder.insert(document.positionAt(offset), citation);
     if (appendDefinition) builder.insert(document.positionAt(text.length), footnoteDefinitionAppendix(text, fact, eol));
   });
+  // Leave a caret after each inserted citation, whatever was selected before.
+  if (done && !options.replaceSelection) {
+    editor.selections = cursors.map((offset, i) => {
+      const after = document.positionAt(offset + (i + 1) * citation.length);
+      return new vscode.Selection(after, after);
+    });
+  }
+  return done;
 }

@@ -69,6 +69,10 @@ export interface StartOptions {
   workspaceFolders?: Array<{ uri: string; name: string }> | null;
   /** Delay before answering `workspace/configuration`, as a busy editor would. */
   configurationDelayMs?: number;
+  /** Sent as `initializationOptions` of `initialize` (e.g. `{ trusted: false }` for a restricted workspace); omitted when undefined. */
+  initializationOptions?: unknown;
+  /** Announce `workspace.didChangeWatchedFiles.dynamicRegistration`, so that the server registers its file watcher. Off by default. */
+  watchFiles?: boolean;
 }
 
 export class LspClient {
@@ -117,11 +121,13 @@ export class LspClient {
       clientInfo: { name: 'policy-fact-check protocol tests' },
       rootUri: options.rootUri ?? null,
       workspaceFolders: options.workspaceFolders ?? null,
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
       capabilities: {
         workspace: {
           configuration: mode !== 'unsupported',
           didChangeConfiguration: { dynamicRegistration: true },
           workspaceFolders: true,
+          ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
         },
         textDocument: {
           synchronization: { dynamicRegistration: false, didSave: false },

@@ -8,6 +8,11 @@ const CONTRIBUTED_COMMANDS = [
   'policyFactCheck.openBuiltInFactBase',
   'policyFactCheck.insertCitation',
   'policyFactCheck.showProblems',
+  'policyFactCheck.updateReferences',
+  'policyFactCheck.facts.refresh',
+  'policyFactCheck.facts.insertCitation',
+  'policyFactCheck.facts.reveal',
+  'policyFactCheck.facts.open',
 ];
 
 export function activationSuite(): void {
@@ -18,6 +23,7 @@ export function activationSuite(): void {
       await openFixture('contradictions.md');
       const api = await extensionApi();
       assert.equal(typeof api.statusFor, 'function');
+      assert.equal(typeof api.factsView, 'function');
       assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
     });
 

@@ -93,3 +93,17 @@ export async function withWorkspaceSetting(section: string, key: string, value: 
     await waitFor(`${section}.${key} to be restored`, () => JSON.stringify(configuration().inspect(key)?.workspaceValue) === JSON.stringify(before));
   }
 }
+
+export function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+function isCodeAction(item: vscode.Command | vscode.CodeAction): item is vscode.CodeAction {
+  return !('command' in item && typeof item.command === 'string');
+}
+
+/** The code actions of every provider for the range, filtered to `kind` (as the lightbulb or a source action asks). */
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind: string): Promise<vscode.CodeAction[]> {
+  const items = await vscode.commands.executeCommand<Array<vscode.Command | vscode.CodeAction>>('vscode.executeCodeActionProvider', uri, range, kind);
+  return items.filter(isCodeAction);
+}

@@ -2,7 +2,9 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { activationSuite } from './activation.test';
 import { checkingSuite } from './checking.test';
+import { citationsSuite } from './citations.test';
 import { commandsSuite } from './commands.test';
+import { factsViewSuite } from './factsView.test';
 import { fixesSuite } from './fixes.test';
 import { settingsSuite } from './settings.test';
 import { snippetsSuite } from './snippets.test';
@@ -17,7 +19,7 @@ export function run(): Promise<void> {
   console.log(`Policy Fact Check in-editor suite: workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted (Restricted Mode)'}`);
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'test/vscode', mocha);
-  for (const defineSuite of [activationSuite, checkingSuite, fixesSuite, snippetsSuite, commandsSuite, settingsSuite]) defineSuite();
+  for (const defineSuite of [activationSuite, checkingSuite, fixesSuite, citationsSuite, factsViewSuite, snippetsSuite, commandsSuite, settingsSuite]) defineSuite();
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} in-editor test(s) failed`)) : resolve()));
   });

@@ -1,14 +1,10 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, openUntitledMarkdown, waitFor } from './helpers';
+import { closeAllEditors, EXTENSION_ID, labelOf, openUntitledMarkdown, waitFor } from './helpers';
 
 interface SnippetContribution { language: string; path: string }
 interface SnippetDefinition { prefix: string; body: string | string[] }
-
-function labelOf(item: vscode.CompletionItem): string {
-  return typeof item.label === 'string' ? item.label : item.label.label;
-}
 
 function insertedText(item: vscode.CompletionItem): string {
   const text = item.insertText;

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { draftFactBase } from '../core/extract/draft';
+import { draftFactBase, latestYearMentioned } from '../core/extract/draft';
 import { draftToYaml } from '../core/extract/yaml';
 import { splitChunks } from '../core/markdown/chunks';
 import { extractProse } from '../core/markdown/prose';
@@ -37,7 +37,9 @@ export function runExtractCommand(args: ParsedArgs): number {
   const yearText = option(args, 'year');
   const year = yearText === undefined ? undefined : Number(yearText);
   if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year must be a year (got "${yearText}").`);
-  const draft = draftFactBase(text, loadGazetteer(), year);
+  // Days printed without a year belong to the article's year: given, or else the latest year it mentions.
+  const defaultYear = year ?? latestYearMentioned(text);
+  const draft = draftFactBase(text, loadGazetteer(), defaultYear);
   const out = option(args, 'out');
   const relativeText = (from: string) => relative(dirname(resolve(from)), resolve(sourcePath)).split(sep).join('/');
   const authorOptions = args.options.get('authors');
@@ -49,7 +51,7 @@ export function runExtractCommand(args: ParsedArgs): number {
     year,
     url: option(args, 'url'),
     text: out ? relativeText(out) : relativeText('.'),
-    defaultYear: year,
+    defaultYear,
   });
   if (out) {
     writeFileSync(out, yaml);

@@ -46,7 +46,8 @@ function mapBlockResults(block: ProseBlock, findings: Finding[], claims: Claim[]
   const start = (offset: number) => textToSource(block, offset, 'start');
   const end = (offset: number) => textToSource(block, offset, 'end');
   const map = (offset: number, side: 'start' | 'end') => textToSource(block, offset, side);
-  for (const r of records) into.records.push(mapRecord(r, map));
+  const context = block.footnote !== null ? 'footnote' : block.kind;
+  for (const r of records) into.records.push({ ...mapRecord(r, map), context });
   for (const f of findings) {
     into.findings.push({
       ...f,

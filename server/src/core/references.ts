@@ -2,13 +2,14 @@ import type { Knowledge } from './match/knowledge';
 import { formatReference } from './hover';
 import type { CheckResult, TextEdit } from './types';
 import { footnoteDefinitionFor } from './citations/footnotes';
+import { markdownParser } from './markdown/parser';
 
 /**
  * The "update references" action: a references section listing every source the document cites
  * (Pandoc style), or the footnote definitions its footnote citations lack (footnote style).
  */
 
-const REFERENCES_HEADING = /^(#{1,6})[ \t]+(references|sources|bibliography|works cited)[ \t]*#*[ \t]*$/im;
+const REFERENCE_TITLES = new Set(['references', 'sources', 'bibliography', 'works cited']);
 
 function citedKeys(knowledge: Knowledge, result: CheckResult): string[] {
   const keys: string[] = [];
@@ -25,25 +26,73 @@ export function referencesEdit(knowledge: Knowledge, text: string, result: Check
   return style === 'footnote' ? footnoteDefinitionsEdit(knowledge, text, result) : referencesSectionEdit(knowledge, text, result);
 }
 
+interface Section {
+  /** Offset just after the heading line. */
+  bodyStart: number;
+  /** Offset of the next heading of the same or a higher level, or the end of the document. */
+  bodyEnd: number;
+}
+
+/** The references section, found by the Markdown parser so that a heading inside code does not count. */
+function findReferencesSection(text: string): Section | null {
+  const tokens = markdownParser().parse(text, {});
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const offsetOfLine = (line: number) => (line < lineStarts.length ? lineStarts[line]! : text.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i]!;
+    if (open.type !== 'heading_open' || !open.map) continue;
+    const title = tokens[i + 1]?.content.trim().toLowerCase() ?? '';
+    if (!REFERENCE_TITLES.has(title)) continue;
+    const level = Number(open.tag.slice(1));
+    let bodyEnd = text.length;
+    for (let k = i + 1; k < tokens.length; k++) {
+      const next = tokens[k]!;
+      if (next.type === 'heading_open' && next.map && Number(next.tag.slice(1)) <= level) { bodyEnd = offsetOfLine(next.map[0]); break; }
+    }
+    return { bodyStart: offsetOfLine(open.map[1]), bodyEnd };
+  }
+  return null;
+}
+
 function referencesSectionEdit(knowledge: Knowledge, text: string, result: CheckResult): TextEdit | null {
   const keys = citedKeys(knowledge, result);
   if (!keys.length) return null;
-  const list = keys.map((k) => entry(knowledge, k)).sort().join('\n');
-  const heading = REFERENCES_HEADING.exec(text);
-  if (!heading) {
+  const section = findReferencesSection(text);
+  if (!section) {
+    const list = keys.map((k) => entry(knowledge, k)).sort().join('\n');
     const lead = text.length === 0 ? '' : text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
     return { start: text.length, end: text.length, newText: `${lead}## References\n\n${list}\n` };
   }
-  const level = heading[1]!.length;
-  const bodyStart = heading.index + heading[0].length;
-  // The section runs to the next heading of the same or a higher level.
-  const next = new RegExp(`^#{1,${level}}[ \\t]`, 'gm');
-  next.lastIndex = bodyStart;
-  const following = next.exec(text);
-  const bodyEnd = following ? following.index : text.length;
-  const newBody = `\n\n${list}\n${following ? '\n' : ''}`;
-  if (text.slice(bodyStart, bodyEnd) === newBody) return null;
-  return { start: bodyStart, end: bodyEnd, newText: newBody };
+  // Update the entries of known sources in place and add the missing ones; the writer's own lines stay.
+  const body = text.slice(section.bodyStart, section.bodyEnd);
+  const lines = body.split('\n');
+  const missing: string[] = [];
+  for (const key of keys) {
+    const source = knowledge.sources.get(key)!;
+    const wanted = entry(knowledge, key);
+    const title = normalizeText(source.title);
+    const at = lines.findIndex((line) => /^\s*[-*+]\s/.test(line) && normalizeText(line).includes(title));
+    if (at >= 0) lines[at] = wanted;
+    else missing.push(wanted);
+  }
+  if (missing.length) {
+    let lastItem = -1;
+    lines.forEach((line, i) => { if (/^\s*[-*+]\s/.test(line)) lastItem = i; });
+    if (lastItem >= 0) lines.splice(lastItem + 1, 0, ...missing.sort());
+    else {
+      const firstContent = lines.findIndex((line, i) => i > 0 && line.trim() !== '');
+      const insertAt = firstContent < 0 ? Math.min(1, lines.length) : firstContent;
+      lines.splice(insertAt, 0, ...(insertAt === 1 && lines[0] === '' ? ['', ...missing.sort(), ''] : [...missing.sort(), '']));
+    }
+  }
+  const newBody = lines.join('\n');
+  if (newBody === body) return null;
+  return { start: section.bodyStart, end: section.bodyEnd, newText: newBody };
+}
+
+function normalizeText(text: string): string {
+  return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ');
 }
 
 function footnoteDefinitionsEdit(knowledge: Knowledge, text: string, result: CheckResult): TextEdit | null {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { FactBase } from '../core/facts/model';
 import { MAX_FACT_BASE_SIZE, parseFactBaseYaml, type LocatedProblem } from '../core/facts/parse';
@@ -37,6 +37,8 @@ export interface RegistryOptions {
   /** Workspace folders (paths); in a restricted workspace, source texts are read only inside them. */
   folders: () => readonly string[];
   restricted: () => boolean;
+  /** Called after any change, however it came (the editor, the disk, a lazily loaded settings file). */
+  changed?: () => void;
 }
 
 function inside(folder: string, path: string): boolean {
@@ -113,7 +115,18 @@ export class FactBaseRegistry {
   }
 
   remove(path: string): void {
-    if (this.entries.delete(resolve(path))) this.generation++;
+    if (this.entries.delete(resolve(path))) {
+      this.generation++;
+      this.options.changed?.();
+    }
+  }
+
+  /** Reads every file again (after the workspace became trusted, source texts may now be read). */
+  reloadAll(): void {
+    for (const entry of [...this.entries.values()]) {
+      if (entry.fromEditor && entry.text !== null) this.parse(entry.path, entry.text, true);
+      else this.loadFromDisk(entry.path);
+    }
   }
 
   /** The fact bases to check with: the last good version of each file. */
@@ -155,7 +168,8 @@ export class FactBaseRegistry {
         }
       }
     }
-    const good = parsed.base !== null && !problems.some((p) => p.severity === 'error' && p.code !== 'quote-not-in-source');
+    // A bad fact is dropped with its own problem; only a file that cannot be read at all falls back to the last good version.
+    const good = parsed.base !== null;
     this.store(path, text, problems, good ? parsed.base : null, fromEditor, sourceText, parsed.locate ?? null, parsed.factIndex ?? new Map());
   }
 
@@ -206,13 +220,16 @@ export class FactBaseRegistry {
       factIndex,
     });
     this.generation++;
+    this.options.changed?.();
   }
 
   private readSourceText(path: string, base: FactBase): { text: string | null; problem?: LocatedProblem } {
     const relativePath = base.source.textPath;
     if (!relativePath) return { text: null };
     const target = resolve(dirname(path), relativePath);
-    if (this.options.restricted() && !this.options.folders().some((f) => inside(f, target))) {
+    // Symbolic links are followed before deciding whether the text is inside the workspace.
+    const real = (p: string) => { try { return realpathSync(p); } catch { return p; } };
+    if (this.options.restricted() && !this.options.folders().some((f) => inside(real(f), real(target)))) {
       return { text: null, problem: { path: ['source', 'text'], severity: 'warning', code: 'restricted', message: `In a restricted workspace, source texts are read only inside the workspace; ${relativePath} is not, so quotes are not checked against it.`, start: 0, end: 0 } };
     }
     try {

@@ -37,37 +37,35 @@ export class FactBaseSync {
 
   discover(): void {
     this.registry.discover();
-    this.changed();
+  }
+
+  /** Trust changed: read everything again, source texts included. */
+  reload(): void {
+    this.registry.discover();
+    this.registry.reloadAll();
   }
 
   editorChanged(uri: string, text: string): void {
     const path = this.pathOf(uri);
-    if (!path) return;
-    this.registry.setFromEditor(path, text);
-    this.changed();
+    if (path) this.registry.setFromEditor(path, text);
   }
 
   editorClosed(uri: string): void {
     const path = this.pathOf(uri);
-    if (!path) return;
-    this.registry.closeInEditor(path);
-    this.changed();
+    if (path) this.registry.closeInEditor(path);
   }
 
   watchedFilesChanged(params: DidChangeWatchedFilesParams): void {
-    let any = false;
     for (const change of params.changes) {
       const path = this.pathOf(change.uri);
       if (!path || (!FACT_BASE_FILE.test(basename(path)) && !this.registry.has(path))) continue;
       if (change.type === FileChangeType.Deleted) this.registry.remove(path);
       else this.registry.loadFromDisk(path);
-      any = true;
     }
-    if (any) this.changed();
   }
 
-  /** Many changes at once (a branch switch) settle into one re-check. */
-  private changed(): void {
+  /** Many changes at once (a branch switch) settle into one re-check. Called by the registry. */
+  changed(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;

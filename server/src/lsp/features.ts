@@ -51,9 +51,9 @@ export class Features {
     for (const m of text.matchAll(/^ {0,3}\[\^([^\]\s]+)\]:/gm)) footnoteLabels.add(m[1]!);
     return citationCompletions(knowledge, { text, offset: index.offsetAt(params.position), footnoteLabels }).map((item) => ({
       label: item.label,
+      // The claim once, beside the label; the documentation has the quote.
       labelDetails: { description: item.detail },
       kind: item.kind === 'source' ? CompletionItemKind.Reference : item.kind === 'fact' ? CompletionItemKind.Value : CompletionItemKind.Text,
-      detail: item.detail,
       documentation: item.documentation ? { kind: 'markdown', value: item.documentation } : undefined,
       textEdit: { range: { start: index.positionAt(item.replaceStart), end: index.positionAt(item.replaceEnd) }, newText: item.insertText },
       insertTextFormat: InsertTextFormat.PlainText,

@@ -32,7 +32,11 @@ export class FactCheckServer {
 
   constructor(private readonly connection: Connection) {
     this.settings = new SettingsStore(connection);
-    this.registry = new FactBaseRegistry({ folders: () => this.workspace.folderPaths(), restricted: () => !this.workspace.trusted });
+    this.registry = new FactBaseRegistry({
+      folders: () => this.workspace.folderPaths(),
+      restricted: () => !this.workspace.trusted,
+      changed: () => this.factBases.changed(),
+    });
     const knowledge = new KnowledgeStore(this.registry, this.workspace);
     this.checks = new DocumentChecks(connection, this.documents, this.settings, knowledge, this.workspace);
     this.factBases = new FactBaseSync(connection, this.registry, () => this.checks.recheckAll((uri) => !FactBaseSync.isFactBaseUri(uri)));
@@ -47,7 +51,7 @@ export class FactCheckServer {
     connection.onDidChangeWatchedFiles((params) => this.factBases.watchedFilesChanged(params));
     connection.onNotification(TRUST_NOTIFICATION, (params: TrustParams) => {
       this.workspace.trusted = params.trusted !== false;
-      this.factBases.discover();
+      this.factBases.reload();
     });
     connection.onHover((params) => this.features.hover(params));
     connection.onCompletion((params) => this.features.completion(params));

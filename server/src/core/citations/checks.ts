@@ -115,6 +115,8 @@ function misquotes(knowledge: Knowledge, record: SentenceRecord, keys: readonly 
   for (const q of record.quotations) {
     const quote = record.text.slice(q.innerStart - record.start, q.innerEnd - record.start);
     if (!/[\p{L}\p{N}]/u.test(quote)) continue;
+    // A source's title in quotation marks ("North Korea Pokes the Polarization Bear") is a reference, not a quotation of the text.
+    if (keys.some((key) => { const title = knowledge.sources.get(key)?.title; return title !== undefined && normalizeTitle(title).includes(normalizeTitle(quote)); })) continue;
     const sources = keys.map((key) => ({ key, text: knowledge.sourceTexts.get(key)! }));
     if (sources.some((s) => quotationInSource(quote, s.text.folded))) continue;
     let best: { key: string; passage: NonNullable<ReturnType<typeof closestPassage>> } | null = null;
@@ -122,8 +124,9 @@ function misquotes(knowledge: Knowledge, record: SentenceRecord, keys: readonly 
       const passage = closestPassage(quote, s.text.text);
       if (passage && (!best || passage.similarity > best.passage.similarity)) best = { key: s.key, passage };
     }
-    const where = best ? `${best.key}, para. ${paragraphAt(knowledge.sourceTexts.get(best.key)!, best.passage.start)}` : keys.join(', ');
-    const message = best && best.passage.similarity >= 0.3
+    const paragraph = best ? paragraphAt(knowledge.sourceTexts.get(best.key)!, best.passage.start) : 0;
+    const where = best ? (paragraph >= 1 ? `${best.key}, para. ${paragraph}` : `${best.key}, before the first paragraph`) : keys.join(', ');
+    const message = best && best.passage.similarity >= 0.5
       ? `These words are not in @${best.key}. The closest passage (${where}) reads: “${best.passage.text}”.`
       : `These words are not in @${keys.join(', @')}.`;
     const fixes = best && best.passage.similarity >= 0.6
@@ -151,7 +154,6 @@ export function checkCitations(knowledge: Knowledge, records: readonly SentenceR
       fixes: suggestion ? [{ title: `Change to @${suggestion.k}`, edits: [{ start, end, newText: suggestion.k }] }] : [],
     });
   };
-  for (const def of footnoteList) for (const c of def.citations) for (const k of c.keys) if (!known(k.key)) unknownKey(k.key, k.start, k.end);
   const addedFootnotes = new Set<string>();
   for (const record of records) {
     const resolved = record.citations.map((c) => resolve(knowledge, c, footnotes));
@@ -167,8 +169,9 @@ export function checkCitations(knowledge: Knowledge, records: readonly SentenceR
         if (!knowledge.sources.has(s.key)) continue;
         const facts = factsOf(knowledge, record, s.key);
         if (!facts.length) {
-          if (record.values.length) {
-            const shown = record.values.slice(0, 3).map((v) => `“${v.text}”`).join(', ');
+          const claimed = record.values.filter((v) => !v.aboutPublication);
+          if (claimed.length) {
+            const shown = claimed.slice(0, 3).map((v) => `“${v.text}”`).join(', ');
             findings.push({
               code: 'unsupported-citation', severity: 'warning', start: r.start, end: r.end,
               message: `@${s.key} does not state this: none of its facts gives ${shown} for what this sentence says.`,
@@ -189,7 +192,8 @@ export function checkCitations(knowledge: Knowledge, records: readonly SentenceR
         }
       }
     }
-    if (!record.citations.length) {
+    // Headings and footnote definitions are not where a writer cites.
+    if (!record.citations.length && (record.context === undefined || record.context === 'paragraph' || record.context === 'tableRow')) {
       const claim = record.facts.find((f) => f.verdict !== 'unchecked');
       const index = claim ? knowledge.factIndex.get(claim.factId) : undefined;
       const fact = index === undefined ? undefined : knowledge.facts[index];

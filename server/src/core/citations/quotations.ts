@@ -26,8 +26,8 @@ export function findQuotations(text: string, from = 0, to = text.length): Quotat
     const close = PAIRS[open];
     if (!close) { i++; continue; }
     const single = open === "'" || open === '\u2018';
-    // A single mark inside a word is an apostrophe (Russia's, Kim’s).
-    if (single && isLetter(text[i - 1])) { i++; continue; }
+    // A single mark inside a word is an apostrophe (Russia's, Kim’s); before a digit it elides a century ('90s).
+    if (single && (isLetter(text[i - 1]) || /\d/.test(text[i + 1] ?? ''))) { i++; continue; }
     if (!isLetter(text[i + 1]) && !/[.…[(]/.test(text[i + 1] ?? '')) { i++; continue; }
     let j = i + 1;
     let found = -1;
@@ -42,11 +42,13 @@ export function findQuotations(text: string, from = 0, to = text.length): Quotat
   return out;
 }
 
-/** Folds what a quotation may change without misquoting: quote marks, dashes, spacing. */
+/**
+ * Folds what a quotation may change without misquoting: quote marks (single and double alike,
+ * since a quotation inside a quotation swaps them), dashes, spacing.
+ */
 export function foldQuoteText(text: string): string {
   return text
-    .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")
-    .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
+    .replace(/[\u2018\u2019\u201b\u2032`\u201c\u201d\u201f\u2033"]/g, "'")
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\s+/g, ' ')
     .trim();
@@ -83,8 +85,10 @@ export interface Passage {
   start: number;
   end: number;
   text: string;
-  /** Share of the quotation's words found, in order, in the passage (0..1). */
+  /** 1 minus the word edits needed to turn the quotation into the passage, per word (0..1). */
   similarity: number;
+  /** Length of the passage in words. */
+  words: number;
 }
 
 function words(text: string): Array<{ word: string; start: number; end: number }> {
@@ -94,14 +98,16 @@ function words(text: string): Array<{ word: string; start: number; end: number }
   return out;
 }
 
-function lcs(a: readonly string[], b: readonly string[]): number {
-  const row = new Array<number>(b.length + 1).fill(0);
+/** Word-level edit distance: substitutions, insertions and deletions each cost one. */
+function editDistance(a: readonly string[], b: readonly string[]): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let prev = 0;
+    let diagonal = row[0]!;
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = a[i - 1] === b[j - 1] ? prev + 1 : Math.max(row[j]!, row[j - 1]!);
-      prev = tmp;
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
     }
   }
   return row[b.length]!;
@@ -122,12 +128,15 @@ export function closestPassage(quote: string, source: string): Passage | null {
     for (const length of [n - 1, n, n + 1, n + 2]) {
       if (length < 1 || i + length > sourceWords.length) continue;
       const window = sourceWords.slice(i, i + length);
-      const common = lcs(quoteWords, window.map((w) => w.word));
-      const similarity = common / Math.max(n, length);
-      if (!best || similarity > best.similarity) {
+      const distance = editDistance(quoteWords, window.map((w) => w.word));
+      const similarity = 1 - distance / Math.max(n, length);
+      // Fewest edits; on a tie, the window as long as the quotation ("… Cold War partners" for "… Cold War enemies").
+      const better = !best || similarity > best.similarity + 1e-9
+        || (Math.abs(similarity - best.similarity) <= 1e-9 && Math.abs(length - n) < Math.abs(best.words - n));
+      if (better) {
         const start = window[0]!.start;
         const end = window[window.length - 1]!.end;
-        best = { start, end, text: source.slice(start, end), similarity };
+        best = { start, end, text: source.slice(start, end), similarity, words: length };
       }
     }
   }

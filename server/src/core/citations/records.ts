@@ -15,10 +15,12 @@ export interface SentenceRecord {
   citations: Citation[];
   facts: Array<{ factId: string; verdict: Verdict }>;
   /** Checkable values written in the sentence (dates, figures, votes). */
-  values: Array<{ start: number; end: number; kind: ValueKind; text: string }>;
+  values: Array<{ start: number; end: number; kind: ValueKind; text: string; aboutPublication?: boolean }>;
   quotations: Quotation[];
   /** The sentence's text, kept when it has quotations: to tell whose words they are. */
   text?: string;
+  /** Where the sentence stands: a footnote definition and a heading cite differently from running prose. */
+  context?: 'paragraph' | 'heading' | 'tableRow' | 'footnote';
 }
 
 /** A footnote definition ([^id]: ...), with what it cites. */

@@ -45,8 +45,8 @@ function readKey(text: string, i: number): number {
 }
 
 const LOCATOR_WORDS: Array<{ re: RegExp; kind: Locator['kind'] }> = [
-  { re: /^(?:paras?\.?|paragraphs?|¶¶?|§§?)\s*/i, kind: 'paragraph' },
-  { re: /^(?:pp?\.|pages?)\s*/i, kind: 'page' },
+  { re: /^(?:paragraphs?|paras?\.?|¶¶?|§§?)\s*/i, kind: 'paragraph' },
+  { re: /^(?:pages?|pp?\.)\s*/i, kind: 'page' },
 ];
 
 /** "para. 4", "paras. 4–5", "¶ 4", "p. 3": the first locator in a citation's suffix. */
@@ -114,12 +114,16 @@ export function findCitations(text: string, footnoteRefs: ReadonlyArray<{ label:
           continue;
         }
       }
-    } else if (ch === '@' && isKeyStart(text[i + 1]) && (i === 0 || !/[A-Za-z0-9_.]/.test(text[i - 1]!))) {
+    } else if ((ch === 'h' || ch === 'w') && /^(?:https?:\/\/|www\.)/i.test(text.slice(i, i + 8)) && (i === 0 || /[\s(<]/.test(text[i - 1]!))) {
+      // A bare address (https://medium.com/@analyst/…) is not a citation.
+      while (i < text.length && !/\s/.test(text[i]!)) i++;
+      continue;
+    } else if (ch === '@' && isKeyStart(text[i + 1]) && (i === 0 || !/[A-Za-z0-9_./]/.test(text[i - 1]!))) {
       const keyEnd = readKey(text, i + 1);
       const key: CitedKey = { key: text.slice(i + 1, keyEnd), start: i + 1, end: keyEnd, locator: null };
       let end = keyEnd;
       // @key [para. 4], and "@key, para. 4" as footnotes write it
-      const after = /^ ?\[([^\]@]{1,60})\]|^, ?(?:paras?\.?|paragraphs?|¶¶?|pp?\.|pages?) ?\d{1,5}(?: ?[-–—] ?\d{1,5})?/i.exec(text.slice(keyEnd, keyEnd + 64));
+      const after = /^ ?\[([^\]@]{1,60})\]|^, ?(?:paragraphs?|paras?\.?|¶¶?|pages?|pp?\.) ?\d{1,5}(?: ?[-–—] ?\d{1,5})?/i.exec(text.slice(keyEnd, keyEnd + 64));
       if (after) {
         const locator = parseLocator(text, keyEnd, keyEnd + after[0].length);
         if (locator) { key.locator = locator; end = keyEnd + after[0].length; }

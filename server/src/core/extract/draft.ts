@@ -136,6 +136,16 @@ function splitCoordinated(values: readonly Extracted[], tokens: readonly Token[]
   return groups;
 }
 
+/** The latest year the article mentions: the year its undated days most likely belong to. */
+export function latestYearMentioned(text: string): number | undefined {
+  let latest: number | undefined;
+  for (const m of text.matchAll(/\b(1[89]\d\d|20\d\d|21\d\d)\b/g)) {
+    const year = Number(m[1]);
+    if (latest === undefined || year > latest) latest = year;
+  }
+  return latest;
+}
+
 export function draftFactBase(text: string, gazetteer: readonly ActorInfo[], defaultYear: number | undefined): DraftResult {
   const { meta, body } = splitArticle(text);
   const knowledge = compileKnowledge([], gazetteer);

@@ -39,7 +39,15 @@ function parseYaml(text: string): { doc: Document | null; data: unknown; problem
     problems.push({ path: [], message: `The file is larger than ${MAX_FACT_BASE_SIZE / 1024 / 1024} MB; fact bases are kept small so that checking stays fast.`, severity: 'error', code: 'too-large', start: 0, end: 0 });
     return { doc: null, data: null, problems };
   }
-  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: new LineCounter() });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: new LineCounter() });
+  } catch (e) {
+    // Thousands of nested collections exhaust the parser's stack: refuse the file, keep the server.
+    const reason = e instanceof RangeError ? 'it is nested too deeply to read' : (e as Error).message.split('\n')[0];
+    problems.push({ path: [], message: `YAML: ${reason}.`, severity: 'error', code: 'yaml-syntax', start: 0, end: 0 });
+    return { doc: null, data: null, problems };
+  }
   for (const e of doc.errors) {
     problems.push({ path: [], message: `YAML: ${e.message.split('\n')[0]}`, severity: 'error', code: 'yaml-syntax', start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
   }

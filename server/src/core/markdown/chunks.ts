@@ -20,8 +20,8 @@ export interface ChunkedDocument {
   referenceLabels: string[];
 }
 
-const FOOTNOTE_DEFINITION = /^ {0,3}\[\^([^\]\s]{1,200})\]:/;
-const REFERENCE_DEFINITION = /^ {0,3}\[([^\]^][^\]]{0,998})\]:/;
+const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]{1,200})\]:/;
+const REFERENCE_DEFINITION = /^\[([^\]^][^\]]{0,998})\]:/;
 
 interface Line {
   start: number;
@@ -56,12 +56,6 @@ function startsIndented(text: string, line: Line): boolean {
   return c === 32 || c === 9;
 }
 
-function skipSpaces(text: string, from: number, to: number): number {
-  let i = from;
-  while (i < to && i - from < 4 && text.charCodeAt(i) === 32) i++;
-  return i;
-}
-
 /** Skips indentation, block-quote markers and list markers, the containers a fence may sit in. */
 function skipContainerMarkers(text: string, from: number, to: number): number {
   let i = from;
@@ -80,9 +74,34 @@ function skipContainerMarkers(text: string, from: number, to: number): number {
   return i;
 }
 
-interface Fence { char: number; length: number }
+interface Fence {
+  char: number;
+  length: number;
+  /** Block-quote depth of the opening line: a line with fewer markers ends the fence. */
+  quoteDepth: number;
+  /** Content column of the list item the fence opened in (0 outside lists): a line indented less ends it. */
+  listIndent: number;
+}
+
+/** The block-quote depth of a line and the indentation of what follows the markers. */
+function quotePrefix(text: string, line: Line): { depth: number; indent: number; at: number } {
+  let i = line.start;
+  let depth = 0;
+  for (let guard = 0; guard < 64 && i < line.contentEnd; guard++) {
+    let j = i;
+    while (j < line.contentEnd && j - i < 3 && text.charCodeAt(j) === 32) j++;
+    if (text.charCodeAt(j) !== 62 /* > */) break;
+    depth++;
+    i = j + 1;
+    if (text.charCodeAt(i) === 32) i++;
+  }
+  let k = i;
+  while (k < line.contentEnd && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  return { depth, indent: k - i, at: i };
+}
 
 function fenceAt(text: string, line: Line): Fence | null {
+  const prefix = quotePrefix(text, line);
   const i = skipContainerMarkers(text, line.start, line.contentEnd);
   const c = text.charCodeAt(i);
   if (c !== 96 && c !== 126) return null;
@@ -90,11 +109,26 @@ function fenceAt(text: string, line: Line): Fence | null {
   while (j < line.contentEnd && text.charCodeAt(j) === c) j++;
   if (j - i < 3) return null;
   if (c === 96 && text.slice(j, line.contentEnd).includes('`')) return null;
-  return { char: c, length: j - i };
+  // Opened inside a list item when a list marker stood before it.
+  const afterQuote = prefix.at + prefix.indent;
+  const listIndent = i > afterQuote ? i - prefix.at : 0;
+  return { char: c, length: j - i, quoteDepth: prefix.depth, listIndent };
 }
 
+/** Whether a line inside a fence leaves the container the fence is in (and so ends the fence). */
+function leavesContainer(text: string, line: Line, fence: Fence): boolean {
+  const prefix = quotePrefix(text, line);
+  if (prefix.depth < fence.quoteDepth) return true;
+  const blank = prefix.at + prefix.indent >= line.contentEnd;
+  return fence.listIndent > 0 && !blank && prefix.indent < fence.listIndent;
+}
+
+/** A closing fence belongs to the fence's own container: same quote depth, the list item's indentation. */
 function closesFence(text: string, line: Line, fence: Fence): boolean {
-  const i = skipContainerMarkers(text, line.start, line.contentEnd);
+  const prefix = quotePrefix(text, line);
+  if (prefix.depth !== fence.quoteDepth) return false;
+  if (prefix.indent - fence.listIndent > 3) return false;
+  const i = prefix.at + prefix.indent;
   let j = i;
   while (j < line.contentEnd && text.charCodeAt(j) === fence.char) j++;
   if (j - i < fence.length) return false;
@@ -162,34 +196,47 @@ export function splitChunks(text: string): ChunkedDocument {
   let fence: Fence | null = null;
   let htmlCloser: string | null = null;
   let blankSeen = false;
+  /** The previous line was paragraph text (which a reference definition cannot interrupt). */
+  let proseBefore = false;
   const footnoteLabels: string[] = [];
   const referenceLabels: string[] = [];
   const n = text.length;
   while (pos < n) {
     const line = readLine(text, pos);
+    // A fence inside a list item or block quote ends with its container; the line is then read afresh.
+    if (fence && leavesContainer(text, line, fence)) fence = null;
     if (fence) {
       if (closesFence(text, line, fence)) fence = null;
     } else if (htmlCloser) {
       if (lineContains(text, line, htmlCloser)) htmlCloser = null;
     } else if (isBlank(text, line)) {
       blankSeen = true;
+      proseBefore = false;
     } else {
+      const inParagraph = proseBefore;
+      let definition = false;
       if (chunkStart >= 0 && blankSeen && !startsIndented(text, line)) {
         chunks.push({ start: chunkStart, end: line.start });
         chunkStart = -1;
       }
       if (chunkStart < 0) chunkStart = line.start;
       blankSeen = false;
-      if (text.charCodeAt(skipSpaces(text, line.start, line.contentEnd)) === 91 /* [ */) {
-        const head = text.slice(line.start, Math.min(line.contentEnd, line.start + 1010));
+      const labelAt = skipContainerMarkers(text, line.start, line.contentEnd);
+      // Four spaces of indentation with no container before them make indented code, not a definition.
+      const indentedCode = text.slice(line.start, labelAt).trim() === '' && labelAt - line.start >= 4;
+      if (text.charCodeAt(labelAt) === 91 /* [ */ && !indentedCode) {
+        const head = text.slice(labelAt, Math.min(line.contentEnd, labelAt + 1010));
         const footnote = FOOTNOTE_DEFINITION.exec(head);
         if (footnote) footnoteLabels.push(footnote[1]!);
-        else {
+        else if (!inParagraph) {
+          // A link reference definition cannot interrupt a paragraph; a footnote definition can.
           const reference = REFERENCE_DEFINITION.exec(head);
           if (reference) referenceLabels.push(reference[1]!);
+          definition = reference !== null;
         }
       }
       fence = fenceAt(text, line);
+      proseBefore = !definition && !fence && text.charCodeAt(labelAt) !== 35 /* # */;
       if (!fence) {
         const closer = htmlBlockCloser(text, line);
         if (closer) {

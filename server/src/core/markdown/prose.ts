@@ -211,29 +211,38 @@ export function extractProse(source: string, labels: DocumentLabels = NO_LABELS)
   return blocks;
 }
 
-/** Maps an offset in a block's text to the source; `end` picks the side of a gap. */
+/**
+ * Maps an offset in a block's text to the source. At the border of two pieces (where markup such
+ * as "**" sits between them) an end offset stays with the piece before and a start offset goes to
+ * the piece after, so that a range never takes in the markup around it.
+ */
 export function textToSource(block: ProseBlock, offset: number, side: 'start' | 'end'): number {
   const p = block.pieces;
-  if (p.length === 0) return 0;
+  const count = p.length / 4;
+  if (count === 0) return 0;
+  // The last piece starting at (start side) or before (end side) the offset.
   let lo = 0;
-  let hi = p.length / 4 - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (p[mid * 4]! <= offset) lo = mid;
+  let hi = count - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const textStart = p[mid * 4]!;
+    if (side === 'start' ? textStart <= offset : textStart < offset) { found = mid; lo = mid + 1; }
     else hi = mid - 1;
   }
-  const i = lo * 4;
+  if (found < 0) return p[1]!;
+  const i = found * 4;
   const textStart = p[i]!;
-  const textLength = p[i + 2]!;
   const sourceStart = p[i + 1]!;
+  const textLength = p[i + 2]!;
   const sourceLength = p[i + 3]!;
-  if (offset < textStart) return sourceStart;
-  if (offset < textStart + textLength || (offset === textStart + textLength && side === 'end')) {
+  const inside = side === 'start' ? offset < textStart + textLength : offset <= textStart + textLength;
+  if (inside) {
     if (textLength === sourceLength) return sourceStart + (offset - textStart);
+    // A piece whose text differs from its source (an escape, an entity, inline code) maps as a whole.
     return side === 'end' && offset > textStart ? sourceStart + sourceLength : sourceStart;
   }
   // In a gap between pieces (a line break): the end side stays on this piece, the start side moves on.
   if (side === 'end') return sourceStart + sourceLength;
-  const next = i + 4;
-  return next < p.length ? p[next + 1]! : sourceStart + sourceLength;
+  return found + 1 < count ? p[i + 5]! : sourceStart + sourceLength;
 }

@@ -16,8 +16,8 @@ export interface FactMatch {
   fact: number;
   /** Values of the sentence that agree with the fact's values. */
   agreeing: Array<{ role: number; written: Extracted }>;
-  /** Values of the sentence that contradict the fact's values. */
-  disagreeing: Array<{ role: number; written: Extracted }>;
+  /** Values of the sentence that contradict the fact's values; `others` are the role's other wrong candidates, nearest first. */
+  disagreeing: Array<{ role: number; written: Extracted; others: Extracted[] }>;
   /** The sentence negates the event (North Korea did not recognise ...): token range. */
   negation: { first: number; last: number; trigger: [number, number] } | null;
   /** The event is given to another actor: the mention naming it. */
@@ -90,14 +90,13 @@ function isNearCandidate(fact: Fact, hits: FactHits): boolean {
 
 function isDistinctiveWriting(written: Extracted): boolean {
   const v = written.value;
-  return v.kind !== 'date' || (v.aspect === 'point' && v.date.month !== undefined);
+  return v.kind === 'date' && v.aspect === 'point' && v.date.day !== undefined;
 }
 
-/** Values specific enough to tie a sentence to an event on their own: a day, a month, a share, a sum. */
+/** Values specific enough to tie a sentence to an event on their own: a day of a month. */
 function isDistinctive(value: FactValue): boolean {
   const v = value.value;
-  if (v.kind === 'date') return v.date.month !== undefined;
-  return v.kind === 'percent' || v.kind === 'money';
+  return v.kind === 'date' && v.date.day !== undefined;
 }
 
 /** Word index of each token of the sentence (the nearest word at or before it). */
@@ -213,7 +212,7 @@ class SentenceMatcher {
       // Several candidates: the one nearest the words that name the event.
       const distance = (v: Extracted) => Math.min(...hits.positions.map((p) => Math.abs(tokenToWord(this.words, v.first) - p)), 1e9);
       disagreeing.sort((a, b) => distance(a) - distance(b));
-      match.disagreeing.push({ role, written: disagreeing[0]! });
+      match.disagreeing.push({ role, written: disagreeing[0]!, others: disagreeing.slice(1) });
     });
     match.negation = this.negation(hits);
     return match;
@@ -319,7 +318,11 @@ function settle(matches: FactMatch[], actors: Actors, knowledge: Knowledge, ment
   const explained = new Set<Extracted>();
   for (const m of matches) if (!m.wrongActor) for (const a of m.agreeing) explained.add(a.written);
   for (const m of matches) {
-    m.disagreeing = m.disagreeing.filter((d) => !explained.has(d.written));
+    // A wrong value that another fact explains was not this fact's: try the role's next candidate.
+    m.disagreeing = m.disagreeing.flatMap((d) => {
+      const written = [d.written, ...d.others].find((w) => !explained.has(w));
+      return written ? [{ ...d, written }] : [];
+    });
     if (m.disagreeing.length >= 2 && m.agreeing.length === 0) m.disagreeing = [];
     if (m.wrongActor) {
       const rival = m.wrongActor;

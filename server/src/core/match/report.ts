@@ -103,12 +103,27 @@ function wrongActor(knowledge: Knowledge, text: string, tokens: readonly Token[]
   return { code: 'contradiction', severity: 'warning', start, end, message, factId: fact.id, sourceValue: name, fixes };
 }
 
-/** Before the sentence's closing punctuation and any citation after it: where a new citation goes. */
+const PUBLICATION_WORDS = new Set(['published', 'publication', 'writing', 'written', 'wrote', 'dated', 'appeared', 'released', 'issued', 'accessed', 'retrieved']);
+
+/** "published in November 2022", "writing in 2022": a date about the source itself, not a claim. */
+function isAboutPublication(tokens: readonly Token[], first: number): boolean {
+  for (let i = first - 1; i >= 0 && i >= first - 3; i--) if (PUBLICATION_WORDS.has(tokens[i]!.norm)) return true;
+  return false;
+}
+
+/**
+ * Where a new citation goes: before the sentence's final full stop ("… in 2019 [@key]."), but after
+ * a closing quotation mark or parenthesis that follows the stop ("… Ukraine.” [@key]").
+ */
 function insertionPoint(tokens: readonly Token[], first: number, last: number): number {
   let i = last - 1;
   while (i > first && tokens[i]!.citation) i--;
-  while (i > first && tokens[i]!.kind === TokenKind.Punct && /^[.!?…"'”’)\]]$/.test(tokens[i]!.text)) i--;
-  return tokens[i]!.end;
+  const isStop = (t: Token) => t.kind === TokenKind.Punct && /^[.!?…]$/.test(t.text);
+  const isCloser = (t: Token) => t.kind === TokenKind.Punct && /^["'”’)\]]$/.test(t.text);
+  if (isCloser(tokens[i]!) && i > first && isStop(tokens[i - 1]!)) return tokens[i]!.end;
+  if (!isStop(tokens[i]!)) return tokens[i]!.end;
+  while (i > first && isStop(tokens[i - 1]!)) i--;
+  return tokens[i - 1]!.end;
 }
 
 export function reportBlock(knowledge: Knowledge, text: string, analysis: BlockAnalysis): BlockReport {
@@ -125,7 +140,10 @@ export function reportBlock(knowledge: Knowledge, text: string, analysis: BlockA
       insertAt: insertionPoint(tokens, s.sentence.first, s.sentence.last),
       citations: s.citations,
       facts: [],
-      values: s.values.map((v) => ({ start: tokens[v.first]!.start, end: tokens[v.last - 1]!.end, kind: v.value.kind, text: text.slice(tokens[v.first]!.start, tokens[v.last - 1]!.end) })),
+      values: s.values.map((v) => ({
+        start: tokens[v.first]!.start, end: tokens[v.last - 1]!.end, kind: v.value.kind, text: text.slice(tokens[v.first]!.start, tokens[v.last - 1]!.end),
+        aboutPublication: isAboutPublication(tokens, v.first),
+      })),
       quotations: s.quotations,
     };
     if (s.quotations.length) record.text = text.slice(sentenceStart, sentenceEnd);

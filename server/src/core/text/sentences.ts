@@ -35,7 +35,8 @@ function isSentenceEnd(tokens: readonly Token[], i: number): boolean {
   if (ch === '.') {
     const prev = tokens[i - 1];
     if (prev && !token.spaced && prev.kind === TokenKind.Word) {
-      if (ABBREVIATIONS.has(prev.norm)) return false;
+      // "No. 5" but not "he said no."
+      if (ABBREVIATIONS.has(prev.norm) && !((prev.norm === 'no' || prev.norm === 'nos') && tokens[i + 1]?.kind !== TokenKind.Number)) return false;
       // An initial (J. Smith) or a dotted abbreviation (U.S.)
       if (prev.text.length === 1 && prev.capitalized) return false;
     }

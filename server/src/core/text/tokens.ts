@@ -157,7 +157,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       continue;
     }
     if (isLetterCode(code, text, i)) {
-      let j = i + 1;
+      let j = i + (code >= 0xd800 && code <= 0xdbff ? 2 : 1);
       while (j < to) {
         const c = text.charCodeAt(j);
         if (isLetterCode(c, text, j)) j += c >= 0xd800 && c <= 0xdbff ? 2 : 1;

@@ -57,6 +57,8 @@ const LABEL_WORDS = new Set([
 
 const PARTITIVE_FOLLOWERS = new Set(['of']);
 
+const MONTH_ABBREVIATED = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
 const START_VERBS = new Set(['began', 'begun', 'begin', 'begins', 'beginning', 'started', 'start', 'starts', 'starting', 'commenced', 'onset']);
 
 const VOTE_OBJECTS = new Set(['resolution', 'resolutions', 'motion', 'measure', 'text', 'draft', 'proposal', 'bill', 'condemnation']);
@@ -136,8 +138,8 @@ function monthAt(tokens: readonly Token[], i: number, last: number): { month: nu
   if (month === undefined) return null;
   if (!t.capitalized) return null;
   let end = i + 1;
-  // Oct. 2019
-  if (t.norm.length <= 4 && tokens[end]?.text === '.' && !tokens[end]!.spaced && end < last) end++;
+  // "Oct. 2019": the dot of an abbreviation, never the full stop after "June".
+  if (MONTH_ABBREVIATED.has(t.norm) && tokens[end]?.text === '.' && !tokens[end]!.spaced && end < last) end++;
   return { month, last: end };
 }
 
@@ -291,6 +293,21 @@ export class ValueExtractor {
         return true;
       }
     }
+    // 14/06/2022 (day first when the first number is over 12, month first when the second is; else only the year is sure)
+    if (isNumber(t) && !t.ordinalSuffix && tokens[i + 1]?.text === '/' && isNumber(tokens[i + 2]) && tokens[i + 3]?.text === '/' && i + 4 < this.last) {
+      const year = yearValue(tokens[i + 4]);
+      const a = t.value!;
+      const b = tokens[i + 2]!.value!;
+      const joined = [1, 2, 3, 4].every((k) => !tokens[i + k]!.spaced);
+      if (year !== null && joined && Number.isInteger(a) && Number.isInteger(b) && a >= 1 && b >= 1 && a <= 31 && b <= 31) {
+        const date: PartialDate = { year };
+        const parts: Extracted['parts'] = { year: [i + 4, i + 5] };
+        if (a > 12 && b <= 12) { date.day = a; date.month = b; parts.day = [i, i + 1]; parts.month = [i + 2, i + 3]; }
+        else if (b > 12 && a <= 12) { date.day = b; date.month = a; parts.day = [i + 2, i + 3]; parts.month = [i, i + 1]; }
+        this.emit({ kind: 'date', date, aspect: this.aspectBefore(i) }, i, i + 5, parts);
+        return true;
+      }
+    }
     // 14 July [2022], 14th of July
     const day = dayValue(t);
     if (day !== null) {
@@ -322,8 +339,9 @@ export class ValueExtractor {
       const parts: Extracted['parts'] = { month: [i, month.last] };
       let end = month.last;
       const d = dayValue(tokens[end]);
-      // "July 14" but not "July 2021" nor "May 5 countries"
-      if (d !== null && end < this.last && !isWord(tokens[end + 1]) || (d !== null && end < this.last && tokens[end + 1]?.text === ',')) {
+      // "July 14" and "July 15 Pyongyang …", but not "July 2021" nor "May 5 countries"
+      const after = tokens[end + 1];
+      if (d !== null && end < this.last && (!isWord(after) || after.capitalized === true || after === undefined)) {
         date.day = d!;
         parts.day = [end, end + 1];
         end++;

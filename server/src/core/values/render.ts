@@ -1,4 +1,4 @@
-import type { Token } from '../text/tokens';
+import { TokenKind, type Token } from '../text/tokens';
 import type { Extracted, TokenRange } from './extract';
 import { MONTH_ABBREVIATIONS, MONTH_NAMES, ORDINAL_TENS, ORDINAL_UNITS, TENS, UNITS } from './lexicon';
 import type { DatePart, PartialDate, Qualifier, Value, VotePosition } from './types';
@@ -162,6 +162,18 @@ export function renderDate(text: string, tokens: readonly Token[], written: Extr
     const dd = target.day !== undefined ? `-${String(target.day).padStart(2, '0')}` : '';
     return `${target.year}-${mm}${dd}`;
   }
+  // 14/06/2022 or 06/14/2022: numbers in the writer's order and padding.
+  if (parts.month && tokens[parts.month[0]]!.kind === TokenKind.Number && parts.day) {
+    const padLike = (n: number, model: string) => (model.length === 2 ? String(n).padStart(2, '0') : String(n));
+    const dayText = padLike(target.day ?? source.day ?? 1, rangeText(text, tokens, parts.day));
+    const monthText = padLike(target.month ?? source.month ?? 1, rangeText(text, tokens, parts.month));
+    const numbers = parts.day[0] < parts.month[0] ? `${dayText}/${monthText}` : `${monthText}/${dayText}`;
+    return `${numbers}/${target.year ?? source.year}`;
+  }
+  if (!parts.month && !parts.day && parts.year && written.last - written.first === 5) {
+    // An ambiguous 03/04/2021: only its year is known, so only the year changes.
+    return rewriteYear(text, tokens, written, target.year ?? source.year);
+  }
   const monthModel = parts.month ? rangeText(text, tokens, parts.month) : null;
   const dayModel = parts.day ? rangeText(text, tokens, parts.day) : null;
   const partModel = parts.part ? rangeText(text, tokens, parts.part) : null;
@@ -171,7 +183,10 @@ export function renderDate(text: string, tokens: readonly Token[], written: Extr
   let out: string;
   if (target.day !== undefined && month) {
     const day = dayModel && /[a-z]$/i.test(dayModel) ? `${target.day}${ordinalSuffix(target.day)}` : String(target.day);
-    out = dayFirst ? `${day} ${month}` : `${month} ${day}`;
+    // "the 10th of August" keeps its "the" and "of"
+    const spelledOf = parts.day && parts.month && dayFirst && tokens.slice(parts.day[1], parts.month[0]).some((t) => t.norm === 'of');
+    const the = tokens[written.first]!.norm === 'the' ? `${tokens[written.first]!.text} ` : '';
+    out = dayFirst ? `${the}${day}${spelledOf ? ' of' : ''} ${month}` : `${month} ${day}`;
     if (withYear && target.year !== undefined) out += dayFirst ? ` ${target.year}` : `, ${target.year}`;
   } else {
     const base = month ? (withYear && target.year !== undefined ? `${month} ${target.year}` : month) : String(target.year ?? '');
@@ -183,6 +198,12 @@ export function renderDate(text: string, tokens: readonly Token[], written: Extr
   // Keep the writer's capital at the start of a sentence (Mid-July, Early 2022).
   const firstModel = rangeText(text, tokens, [written.first, written.first + 1]);
   return capitalizeLike(out, /^[a-z]/i.test(firstModel) ? firstModel : out);
+}
+
+function rewriteYear(text: string, tokens: readonly Token[], written: Extracted, year: number | undefined): string {
+  const range = written.parts.year;
+  if (!range || year === undefined) return rangeText(text, tokens, [written.first, written.last]);
+  return rewrite(text, tokens, written, [{ range, text: String(year) }]);
 }
 
 // ── Quantities ─────────────────────────────────────────────────────────────

@@ -1,0 +1,124 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { compilePhrase, matchElements, matchesAnywhere, PhraseIndex, sentenceWords, type MentionLookup, type Word } from '../../server/src/core/match/phrases';
+import { OPAQUE_CHAR, tokenize } from '../../server/src/core/text/tokens';
+
+function words(text: string): Word[] {
+  const tokens = tokenize(text);
+  return sentenceWords(tokens, 0, tokens.length);
+}
+
+const NONE: MentionLookup = { startingAt: () => [], isActorOrPart: () => false };
+
+/** Where a phrase matches in a text, as the matched words. */
+function matches(phrase: string, text: string, proper = false): string[] {
+  const elements = compilePhrase(phrase, proper);
+  const ws = words(text);
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const end = matchElements(elements, 0, ws, i, NONE);
+    if (end > i) out.push(ws.slice(i, end).map((w) => w.text).join(' '));
+  }
+  return out;
+}
+
+describe('sentenceWords', () => {
+  it('keeps words, numbers and opaque tokens, and drops punctuation', () => {
+    const ws = words(`Kim’s 2019 visit, ${OPAQUE_CHAR} and $5.`);
+    assert.deepEqual(ws.map((w) => w.norm), ['kim', '2019', 'visit', '\ufffc', 'and', '5']);
+    assert.deepEqual(ws.map((w) => w.token), [0, 1, 2, 4, 5, 7]);
+  });
+});
+
+describe('compilePhrase', () => {
+  it('compiles words, prefixes, actor references and gaps', () => {
+    assert.deepEqual(compilePhrase('wrote off', false), [
+      { kind: 'word', norm: 'wrote', capitalized: false, exact: null },
+      { kind: 'word', norm: 'off', capitalized: false, exact: null },
+    ]);
+    assert.deepEqual(compilePhrase('recognis*', false), [{ kind: 'prefix', stem: 'recognis' }]);
+    assert.deepEqual(compilePhrase('visit* ... {north-korea}', false), [{ kind: 'prefix', stem: 'visit' }, { kind: 'gap', max: 3 }, { kind: 'actor', actor: 'north-korea' }]);
+    assert.deepEqual(compilePhrase('… a …', false), [{ kind: 'word', norm: 'a', capitalized: false, exact: null }], 'no leading or trailing gap');
+  });
+
+  it('keeps capitals significant for proper names, and the spelling of acronyms', () => {
+    assert.deepEqual(compilePhrase('WPK', true), [{ kind: 'word', norm: 'wpk', capitalized: true, exact: 'WPK' }]);
+    assert.equal((compilePhrase('the North', true)[1] as { capitalized: boolean }).capitalized, true);
+  });
+});
+
+describe('matchElements', () => {
+  it('matches words case-insensitively, with folded apostrophes and possessives', () => {
+    assert.deepEqual(matches('wrote off', 'The Duma Wrote Off the debt.'), ['Wrote Off']);
+    assert.deepEqual(matches("Workers' Party", 'the Workers’ Party met'), ['Workers Party']);
+    assert.deepEqual(matches('Russia', "Russia's parliament"), ["Russia's"]);
+  });
+
+  it('matches prefixes against the start of a word', () => {
+    assert.deepEqual(matches('recognis*', 'It recognised and recognises recognition.'), ['recognised', 'recognises']);
+  });
+
+  it('lets a gap skip up to three words', () => {
+    assert.deepEqual(matches('visit* ... Pyongyang', 'a visit to Pyongyang'), ['visit to Pyongyang']);
+    assert.deepEqual(matches('visit* ... Pyongyang', 'a visit to the capital Pyongyang'), ['visit to the capital Pyongyang']);
+    assert.deepEqual(matches('visit* ... Pyongyang', 'a visit to the old capital city Pyongyang'), []);
+  });
+
+  it('requires the capital of a proper name, and the exact spelling of an acronym', () => {
+    assert.deepEqual(matches('the North', 'the North said', true), ['the North']);
+    assert.deepEqual(matches('the North', 'the north said', true), []);
+    assert.deepEqual(matches('NPC', 'the NPC met', true), ['NPC']);
+    assert.deepEqual(matches('NPC', 'an npc met', true), []);
+    assert.deepEqual(matches('NPC', "the NPC's session", true), ["NPC's"]);
+  });
+
+  it('matches actor elements through the mentions it is given', () => {
+    const elements = compilePhrase('visit* ... {north-korea}', false);
+    const ws = words('a visit to North Korea');
+    const lookup: MentionLookup = {
+      startingAt: (w) => (w === 3 ? [{ actor: 'north-korea', end: 5 }] : []),
+      isActorOrPart: (actor, of) => actor === of,
+    };
+    assert.equal(matchElements(elements, 0, ws, 1, lookup), 5);
+    assert.equal(matchElements(elements, 0, ws, 1, NONE), -1);
+  });
+});
+
+describe('matchesAnywhere', () => {
+  it('finds a pattern inside a word range only', () => {
+    const patterns = [compilePhrase('nuclear test*', false)];
+    const ws = words('a nuclear test in 2017 and more');
+    assert.equal(matchesAnywhere(patterns, ws), true);
+    assert.equal(matchesAnywhere(patterns, ws, 3), false);
+  });
+});
+
+describe('PhraseIndex', () => {
+  it('finds every pattern at every word, by first word and by stem', () => {
+    const index = new PhraseIndex<string>();
+    for (const p of ['wrote off', 'debt*', 'Soviet-era debt', 'forgive*']) index.add({ elements: compilePhrase(p, false), payload: p, source: p });
+    const found: Array<[string, number, number]> = [];
+    // Russia0 wrote1 off2 the3 Soviet4 era5 debt6 and7 forgives8 more9 debts10
+    index.findAll(words('Russia wrote off the Soviet-era debt and forgives more debts.'), undefined, (pattern, start, end) => found.push([pattern.payload, start, end]));
+    assert.deepEqual(found.sort(), [['Soviet-era debt', 4, 7], ['debt*', 6, 7], ['debt*', 10, 11], ['forgive*', 8, 9], ['wrote off', 1, 3]].sort());
+  });
+
+  it('gives the longest match at a word', () => {
+    const index = new PhraseIndex<string>();
+    for (const p of ['Kim', 'Kim Jong-un', 'Kim Jong Un']) index.add({ elements: compilePhrase(p, true), payload: p, source: p });
+    const ws = words('Kim Jong Un met Kim');
+    const longest = index.longestAt(ws, 0)!;
+    assert.equal(longest.end, 3);
+    assert.ok(['Kim Jong Un', 'Kim Jong-un'].includes(longest.pattern.payload), 'hyphen and space spellings compile alike');
+    assert.equal(index.longestAt(ws, 4)!.pattern.payload, 'Kim');
+    assert.equal(index.longestAt(ws, 3), null);
+  });
+
+  it('ignores empty patterns', () => {
+    const index = new PhraseIndex<string>();
+    index.add({ elements: compilePhrase('…', false), payload: 'gap', source: '…' });
+    let calls = 0;
+    index.findAll(words('anything at all'), undefined, () => calls++);
+    assert.equal(calls, 0);
+  });
+});
