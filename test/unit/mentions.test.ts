@@ -38,7 +38,7 @@ describe('findMentions', () => {
 });
 
 describe('Actors', () => {
-  const actors = new Actors(builtinKnowledge());
+  const actors = Actors.of(builtinKnowledge());
 
   it('follows part-of chains up to the root', () => {
     assert.deepEqual(actors.chain('russian-parliament'), ['russian-parliament', 'russia']);

@@ -1,5 +1,6 @@
 import { splitChunks } from './markdown/chunks';
 import { extractProse, textToSource, type ProseBlock } from './markdown/prose';
+import { parserEnv, type DocumentLabels } from './markdown/parser';
 import { analyzeBlock } from './match/analyze';
 import type { Knowledge } from './match/knowledge';
 import { reportBlock } from './match/report';
@@ -67,10 +68,10 @@ function footnoteDefinition(block: ProseBlock, label: string): FootnoteDefinitio
   return mapFootnote({ label, start: 0, end: block.text.length, text: block.text, citations: findCitations(block.text), locator }, map);
 }
 
-function checkChunk(knowledge: Knowledge, source: string, labels: { footnotes: string[]; references: string[] }): ChunkResult {
+function checkChunk(knowledge: Knowledge, source: string, labels: DocumentLabels, env: Record<string, unknown>): ChunkResult {
   const result: ChunkResult = { findings: [], claims: [], records: [], footnotes: [], sentences: 0 };
   let lastFootnote: string | null = null;
-  for (const block of extractProse(source, labels)) {
+  for (const block of extractProse(source, labels, env)) {
     // A footnote's first paragraph says what it cites.
     if (block.footnote !== null && block.footnote !== lastFootnote) result.footnotes.push(footnoteDefinition(block, block.footnote));
     lastFootnote = block.footnote;
@@ -112,6 +113,8 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
   }
   const previous = cache.chunks;
   const next = new Map<string, ChunkResult>();
+  // One parser environment for the whole document: the labels are the same for every chunk.
+  let env: Record<string, unknown> | null = null;
   const findings: Finding[] = [];
   const claims: Claim[] = [];
   const records: SentenceRecord[] = [];
@@ -120,7 +123,7 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
   for (const chunk of doc.chunks) {
     const source = text.slice(chunk.start, chunk.end);
     let result = next.get(source) ?? previous.get(source);
-    if (!result) result = checkChunk(knowledge, source, labels);
+    if (!result) result = checkChunk(knowledge, source, labels, env ??= parserEnv(labels));
     next.set(source, result);
     sentences += result.sentences;
     for (const f of result.findings) {

@@ -88,6 +88,10 @@ function parseBracketed(text: string, open: number, close: number): CitedKey[] |
 
 export function findCitations(text: string, footnoteRefs: ReadonlyArray<{ label: string; start: number; end: number }> = []): Citation[] {
   const citations: Citation[] = [];
+  // Most prose cites nothing: no "@" and no "[^" means no marker to look for.
+  if (text.indexOf('@') < 0 && text.indexOf('[^') < 0) {
+    return footnoteRefs.map((ref) => ({ kind: 'footnote', start: ref.start, end: ref.end, keys: [], label: ref.label }));
+  }
   let i = 0;
   while (i < text.length) {
     const ch = text[i];

@@ -32,3 +32,17 @@ export function parserEnv(labels: DocumentLabels): Record<string, unknown> {
   for (const label of labels.references) references[md.utils.normalizeReference(label)] = { href: '', title: '' };
   return { footnotes: { refs }, references };
 }
+
+/**
+ * A chunk's own view of the document's environment: markdown-it and its footnote plugin write into
+ * `env` while parsing, so each chunk reads the shared labels through prototypes and writes its own
+ * copy. A chunk's result then never depends on which chunks were parsed before it.
+ */
+export function chunkEnv(shared: Record<string, unknown>): Record<string, unknown> {
+  const footnotes = shared.footnotes as { refs: Record<string, number> } | undefined;
+  const references = shared.references as Record<string, unknown> | undefined;
+  return {
+    footnotes: { refs: Object.create(footnotes?.refs ?? null) as Record<string, number> },
+    references: Object.create(references ?? null) as Record<string, unknown>,
+  };
+}

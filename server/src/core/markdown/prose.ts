@@ -1,5 +1,5 @@
 import type { Token } from 'markdown-it';
-import { markdownParser, parserEnv, type DocumentLabels } from './parser';
+import { chunkEnv, markdownParser, parserEnv, type DocumentLabels } from './parser';
 import { alignInline } from './inlineAlign';
 import { CELL_SEPARATOR } from '../text/tokens';
 
@@ -148,8 +148,12 @@ function blockFromTableRow(source: string, lines: SourceLines, lineNo: number, c
 const NO_LABELS: DocumentLabels = { footnotes: [], references: [] };
 
 /** Extracts the checkable prose of a Markdown chunk; offsets are relative to `source`. */
-export function extractProse(source: string, labels: DocumentLabels = NO_LABELS): ProseBlock[] {
-  const tokens = markdownParser().parse(source, parserEnv(labels));
+/**
+ * `env` carries the labels defined elsewhere in the document (see parserEnv); build it once per
+ * document and pass it to every chunk, it is not worth rebuilding per chunk.
+ */
+export function extractProse(source: string, labels: DocumentLabels = NO_LABELS, env: Record<string, unknown> = parserEnv(labels)): ProseBlock[] {
+  const tokens = markdownParser().parse(source, chunkEnv(env));
   const lines = sourceLines(source);
   const blocks: ProseBlock[] = [];
   let footnote: string | null = null;

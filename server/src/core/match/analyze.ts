@@ -11,6 +11,19 @@ import { maskCitations } from './citations';
 import { findCitations, type Citation } from '../citations/syntax';
 import { findQuotations, type Quotation } from '../citations/quotations';
 
+const surnamesByKnowledge = new WeakMap<Knowledge, string[]>();
+
+/** Whether the text names an author of a source whose full text is known (so quotations can be checked). */
+function namesAnAuthor(knowledge: Knowledge, text: string): boolean {
+  let surnames = surnamesByKnowledge.get(knowledge);
+  if (!surnames) {
+    surnames = [...knowledge.sourceTexts.keys()].flatMap((key) => knowledge.sources.get(key)?.authors ?? [])
+      .map((a) => a.trim().split(/\s+/).pop() ?? '').filter((s) => s.length > 2);
+    surnamesByKnowledge.set(knowledge, surnames);
+  }
+  return surnames.some((s) => text.includes(s));
+}
+
 /** How one sentence relates to one fact. */
 export interface FactMatch {
   fact: number;
@@ -248,7 +261,7 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
   const tokens = tokenize(text);
   const citations = findCitations(text, footnoteRefs.map((r) => ({ label: r.label, start: r.textStart, end: r.textStart + 1 })));
   maskCitations(tokens, citations);
-  const actors = new Actors(knowledge);
+  const actors = Actors.of(knowledge);
   const sentences = context ? (tokens.length ? [{ start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, first: 0, last: tokens.length }] : []) : splitSentences(tokens);
   const contextHits = new Map<number, FactHits>();
   let contextMentions: Mention[] = [];
@@ -260,6 +273,7 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
   }
   const out: SentenceAnalysis[] = [];
   let previousMentions: Mention[] = [];
+  const mayAttribute = namesAnAuthor(knowledge, text);
   for (const sentence of sentences) {
     const words = sentenceWords(tokens, sentence.first, sentence.last);
     const mentions = findMentions(knowledge, words);
@@ -274,7 +288,8 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
     const candidates = [...hits].filter(([f, h]) => isCandidate(knowledge.facts[f]!, h));
     const near = [...hits].filter(([f, h]) => isNearCandidate(knowledge.facts[f]!, h));
     const cited = citations.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
-    const quotations = findQuotations(text, sentence.start, sentence.end);
+    // Quotations matter only in a sentence that cites a source or may name its authors.
+    const quotations = cited.length || mayAttribute ? findQuotations(text, sentence.start, sentence.end) : [];
     const matches: FactMatch[] = [];
     let values: Extracted[] = [];
     if (candidates.length || near.length || cited.length) values = extractValues(tokens, sentence.first, sentence.last);

@@ -10,6 +10,8 @@ export interface Mention {
   end: number;
 }
 
+const NONE: Mention[] = [];
+
 /** Finds actor names, longest first, without overlaps. */
 export function findMentions(knowledge: Knowledge, words: readonly Word[]): Mention[] {
   const mentions: Mention[] = [];
@@ -24,10 +26,22 @@ export function findMentions(knowledge: Knowledge, words: readonly Word[]): Ment
   return mentions;
 }
 
+const byKnowledge = new WeakMap<Knowledge, Actors>();
+
 export class Actors {
   private readonly chains = new Map<string, string[]>();
 
-  constructor(private readonly knowledge: Knowledge) {}
+  private constructor(private readonly knowledge: Knowledge) {}
+
+  /** One per compiled knowledge: part-of chains are computed once. */
+  static of(knowledge: Knowledge): Actors {
+    let actors = byKnowledge.get(knowledge);
+    if (!actors) {
+      actors = new Actors(knowledge);
+      byKnowledge.set(knowledge, actors);
+    }
+    return actors;
+  }
 
   chain(id: string): string[] {
     let chain = this.chains.get(id);
@@ -63,8 +77,14 @@ export class Actors {
   }
 
   lookup(mentions: readonly Mention[]): MentionLookup {
+    const byStart = new Map<number, Mention[]>();
+    for (const m of mentions) {
+      const list = byStart.get(m.start);
+      if (list) list.push(m);
+      else byStart.set(m.start, [m]);
+    }
     return {
-      startingAt: (word: number) => mentions.filter((m) => m.start === word),
+      startingAt: (word: number) => byStart.get(word) ?? NONE,
       isActorOrPart: (actor: string, of: string) => this.chain(actor).includes(of),
     };
   }

@@ -85,9 +85,18 @@ const HYPHEN_PREFIXES = new Set(['mid', 'early', 'late', 'pre', 'post', 'end', '
 
 const URL_PREFIXES = ['http://', 'https://', 'www.', 'mailto:', 'ftp://'];
 
+/** The end of a URL starting at `i`, or -1. Cheap for the common case of a word that is not one. */
 function urlEnd(text: string, i: number): number {
+  // Every prefix has ":" or "." within its first seven characters.
+  let marker = false;
+  for (let k = i + 3; k <= i + 6 && k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === C.Colon || c === C.Dot) { marker = true; break; }
+  }
+  if (!marker) return -1;
+  const head = text.slice(i, i + 8).toLowerCase();
   for (const prefix of URL_PREFIXES) {
-    if (text.startsWith(prefix, i) || text.slice(i, i + prefix.length).toLowerCase() === prefix) {
+    if (head.startsWith(prefix)) {
       let j = i + prefix.length;
       while (j < text.length && !isSpaceCode(text.charCodeAt(j)) && text[j] !== '<' && text[j] !== '>') j++;
       // A sentence's final punctuation is not part of the address.
@@ -98,14 +107,17 @@ function urlEnd(text: string, i: number): number {
   return -1;
 }
 
+const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u2032]/g;
+
 export function normalizeWord(word: string): string {
-  let out = '';
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if (code === 0x2019 || code === 0x2018 || code === 0x2032) out += "'";
-    else out += word[i]!;
-  }
-  return out.toLowerCase();
+  const lower = word.toLowerCase();
+  return lower.indexOf('\u2019') < 0 && lower.indexOf('\u2018') < 0 && lower.indexOf('\u2032') < 0 ? lower : lower.replace(TYPOGRAPHIC_APOSTROPHES, "'");
+}
+
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= C.UpperA && c <= C.UpperZ;
+  return upperPattern.test(String.fromCodePoint(word.codePointAt(0)!));
 }
 
 /** Splits `text[from, to)` into tokens. */
@@ -181,7 +193,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         norm = norm.slice(0, -2);
         possessive = true;
       }
-      const capitalized = upperPattern.test(raw[0]!);
+      const capitalized = startsUpper(raw);
       const token: Token = { kind: TokenKind.Word, text: raw, norm, start, end: j, spaced };
       if (possessive) token.possessive = true;
       if (capitalized) token.capitalized = true;

@@ -157,6 +157,20 @@ function dayValue(token: Token | undefined): number | null {
   return n;
 }
 
+/** Words that can begin a value other than a date; anything else is skipped at once. */
+const VALUE_START_WORDS = new Set<string>([
+  ...UNITS.keys(), ...TENS.keys(), ...ORDINAL_UNITS.keys(), ...ORDINAL_TENS.keys(), ...CURRENCY_PREFIXES.keys(),
+  'a', 'the', 'half', 'dozen', 'us', 'voted', 'vote', 'votes', 'voting', 'cast', 'abstained', 'abstain', 'abstains', 'abstaining',
+  'opposed', 'opposing', 'oppose', 'opposes', 'rejected', 'rejecting', 'reject', 'rejects', 'backed', 'backing', 'supported',
+  'supporting', 'endorsed', 'endorsing', 'support', 'supports', 'backs', 'did', 'does', "didn't",
+]);
+
+function mayStartValue(t: Token): boolean {
+  if (t.kind === TokenKind.Number || t.kind === TokenKind.Symbol) return true;
+  // "A$", "HK$" and other currencies written as a word glued to $
+  return t.kind === TokenKind.Word && (VALUE_START_WORDS.has(t.norm) || t.text.length <= 3);
+}
+
 export class ValueExtractor {
   private readonly out: Extracted[] = [];
   private readonly taken: Uint8Array;
@@ -168,9 +182,12 @@ export class ValueExtractor {
   extract(): Extracted[] {
     const { first, last } = this;
     // Dates first: "14 July 2022" must not become a count and a year.
-    for (let i = first; i < last; i++) if (!this.isTaken(i)) this.tryDate(i);
     for (let i = first; i < last; i++) {
-      if (this.isTaken(i)) continue;
+      const t = this.tokens[i]!;
+      if ((t.kind === TokenKind.Number || (t.kind === TokenKind.Word && MONTHS.has(t.norm))) && !this.isTaken(i)) this.tryDate(i);
+    }
+    for (let i = first; i < last; i++) {
+      if (this.isTaken(i) || !mayStartValue(this.tokens[i]!)) continue;
       this.tryMoney(i) || this.tryPercent(i) || this.tryDuration(i) || this.tryOrdinal(i) || this.tryVote(i) || this.tryCount(i);
     }
     return this.out.sort((a, b) => a.first - b.first);
