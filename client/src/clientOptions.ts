@@ -14,6 +14,11 @@ export const MARKDOWN_SELECTOR: Array<{ language: string; scheme: string }> = [
   { language: 'markdown', scheme: 'vscode-remote' },
 ];
 
+/** Fact base files, which the server validates as they are edited (and which take effect at once). */
+export const FACT_BASE_SELECTOR: Array<{ scheme: string; pattern: string }> = [
+  { scheme: 'file', pattern: '**/*.facts.{yaml,yml,json}' },
+];
+
 export function isCheckedDocument(document: vscode.TextDocument): boolean {
   return vscode.languages.match(MARKDOWN_SELECTOR, document) > 0;
 }
@@ -29,8 +34,10 @@ export function serverOptions(context: vscode.ExtensionContext): ServerOptions {
 export function clientOptions(outputChannel: vscode.LogOutputChannel): LanguageClientOptions {
   // No `synchronize.configurationSection` (deprecated): see configurationSync.ts.
   return {
-    documentSelector: MARKDOWN_SELECTOR,
+    documentSelector: [...MARKDOWN_SELECTOR, ...FACT_BASE_SELECTOR],
     outputChannel,
     middleware: silenceBuiltInConfigurationSync,
+    // In Restricted Mode the server reads no source text from outside the workspace.
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
   };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
 import { CONFIGURATION_SECTION } from './settings';
+import { TRUST_NOTIFICATION, type TrustParams } from '../../server/src/lsp/protocol';
 
 /**
  * The server pulls settings per document (workspace/configuration) and only needs to hear that
@@ -15,11 +16,15 @@ export function forwardConfigurationChanges(client: LanguageClient): vscode.Disp
       client.error('Could not tell the server that the settings changed', e);
     });
   };
+  const trusted = () => {
+    if (client.isRunning()) void client.sendNotification(TRUST_NOTIFICATION, { trusted: true } satisfies TrustParams);
+    notify();
+  };
   return vscode.Disposable.from(
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(CONFIGURATION_SECTION)) notify();
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(notify),
+    vscode.workspace.onDidGrantWorkspaceTrust(trusted),
   );
 }
 

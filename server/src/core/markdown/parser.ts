@@ -11,7 +11,8 @@ export function markdownParser(): MarkdownIt {
   if (!instance) {
     instance = markdownIt('commonmark', { html: true, linkify: false, typographer: false })
       .enable(['table', 'strikethrough'])
-      .use(footnote);
+      // The plugin's types name markdown-it's CommonJS typings; the plugin itself fits either.
+      .use(footnote as unknown as Parameters<MarkdownIt['use']>[0]);
     // Footnote definitions stay where they are written instead of being gathered at the end.
     instance.disable(['text_join', 'footnote_tail']);
   }

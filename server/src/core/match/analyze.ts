@@ -4,9 +4,9 @@ import { tokenize, type Token } from '../text/tokens';
 import { compareValues, type Agreement } from '../values/compare';
 import { extractValues, type Extracted } from '../values/extract';
 import type { Value } from '../values/types';
-import { Slot, type Knowledge } from './knowledge';
+import { Slot, type Knowledge, type TermPayload } from './knowledge';
 import { Actors, findMentions, type Mention } from './mentions';
-import { matchElements, sentenceWords, type Element, type Word } from './phrases';
+import { matchElements, sentenceWords, type Element, type MentionLookup, type Pattern, type Word } from './phrases';
 import { maskCitations } from './citations';
 import { findCitations, type Citation } from '../citations/syntax';
 import { findQuotations, type Quotation } from '../citations/quotations';
@@ -68,8 +68,9 @@ const REFERRING_NOUNS = new Set(['regime', 'country', 'government', 'leader', 'l
 const NEGATORS = new Set(['not', 'never', "n't", 'no']);
 const CLAUSE_BREAKS = new Set(['while', 'whereas', 'but', 'although', 'though', 'unlike']);
 
-function collectHits(knowledge: Knowledge, actors: Actors, words: readonly Word[], mentions: readonly Mention[], into: Map<number, FactHits>, withPositions: boolean): void {
-  knowledge.terms.findAll(words, actors.lookup(mentions), (pattern, start, end) => {
+/** Term hits of patterns that start with a word; `actorFirst` adds those that start with an actor. */
+function collectHits(knowledge: Knowledge, lookup: MentionLookup, words: readonly Word[], into: Map<number, FactHits>, withPositions: boolean, actorFirst: boolean): void {
+  const record = (pattern: Pattern<TermPayload>, start: number, end: number) => {
     const { fact, slot } = pattern.payload;
     let hits = into.get(fact);
     if (!hits) {
@@ -82,7 +83,14 @@ function collectHits(knowledge: Knowledge, actors: Actors, words: readonly Word[
     } else if (slot === Slot.Context) hits.context = true;
     else if (slot === Slot.Exclude) hits.exclude = true;
     else if (slot === Slot.Trigger && withPositions) hits.triggers.push([start, end]);
-  });
+  };
+  if (actorFirst) knowledge.terms.findActorFirst(words, lookup, record);
+  else knowledge.terms.findAll(words, lookup, record);
+}
+
+function anyGroupHit(hits: ReadonlyMap<number, FactHits>): boolean {
+  for (const h of hits.values()) if (h.groups.size) return true;
+  return false;
 }
 
 function isCandidate(fact: Fact, hits: FactHits): boolean {
@@ -147,7 +155,8 @@ class SentenceMatcher {
     private readonly sentence: Sentence,
     private readonly words: readonly Word[],
     private readonly mentions: readonly Mention[],
-    private readonly previousMentions: readonly Mention[],
+    /** Actors named earlier in the paragraph, for pronouns: found only when asked for. */
+    private readonly previousMentions: () => readonly Mention[],
   ) {}
 
   /** Whether the sentence names the fact's actors (or inherits them through a pronoun). */
@@ -160,7 +169,7 @@ class SentenceMatcher {
     const onlyAgentMissing = fact.actors.length > 0 && !named(fact.actors[0]!, this.mentions) && fact.actors.slice(1).every((g) => named(g, this.mentions));
     if (satisfied(this.mentions)) return { ok: true, rivals, onlyAgentMissing: false };
     // "It", "He", "the regime": the actor of an earlier sentence of the paragraph.
-    if (this.refersBack() && rivals.length === 0 && satisfied([...this.mentions, ...this.previousMentions])) return { ok: true, rivals, onlyAgentMissing };
+    if (this.refersBack() && rivals.length === 0 && satisfied([...this.mentions, ...this.previousMentions()])) return { ok: true, rivals, onlyAgentMissing };
     if (fact.actorOptional && rivals.length === 0) {
       // Naming only some of the actors is fine; naming none at all is fine for specific events.
       return { ok: true, rivals, onlyAgentMissing };
@@ -269,16 +278,29 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
     const contextTokens = tokenize(context);
     const contextWords = sentenceWords(contextTokens, 0, contextTokens.length);
     contextMentions = findMentions(knowledge, contextWords);
-    collectHits(knowledge, actors, contextWords, contextMentions, contextHits, false);
+    const lookup = actors.lookup(contextMentions);
+    collectHits(knowledge, lookup, contextWords, contextHits, false, false);
+    collectHits(knowledge, lookup, contextWords, contextHits, false, true);
   }
   const out: SentenceAnalysis[] = [];
-  let previousMentions: Mention[] = [];
   const mayAttribute = namesAnAuthor(knowledge, text);
-  for (const sentence of sentences) {
+  // Actor names are looked for only in sentences that need them, and in earlier ones only when a pronoun refers back.
+  const sentenceWordLists: Word[][] = [];
+  const sentenceMentions: Array<Mention[] | null> = [];
+  const mentionsOf = (k: number) => (sentenceMentions[k] ??= findMentions(knowledge, sentenceWordLists[k]!));
+  sentences.forEach((sentence, k) => {
     const words = sentenceWords(tokens, sentence.first, sentence.last);
-    const mentions = findMentions(knowledge, words);
+    sentenceWordLists.push(words);
+    sentenceMentions.push(null);
     const hits = new Map<number, FactHits>();
-    collectHits(knowledge, actors, words, mentions, hits, true);
+    collectHits(knowledge, actors.lazyLookup(() => mentionsOf(k)), words, hits, true, false);
+    const cited = citations.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
+    // Quotations matter only in a sentence that cites a source or may name its authors.
+    const quotations = cited.length || mayAttribute ? findQuotations(text, sentence.start, sentence.end) : [];
+    // Every event has a group of words, so a sentence without a word of any group states no fact.
+    if (!anyGroupHit(hits) && !contextHits.size && !cited.length && !quotations.length) return;
+    const mentions = mentionsOf(k);
+    collectHits(knowledge, actors.lookup(mentions), words, hits, true, true);
     for (const [f, h] of contextHits) {
       const mine = hits.get(f) ?? { groups: new Set<number>(), context: false, exclude: false, triggers: [], positions: [] };
       for (const g of h.groups) mine.groups.add(g);
@@ -287,14 +309,12 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
     }
     const candidates = [...hits].filter(([f, h]) => isCandidate(knowledge.facts[f]!, h));
     const near = [...hits].filter(([f, h]) => isNearCandidate(knowledge.facts[f]!, h));
-    const cited = citations.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
-    // Quotations matter only in a sentence that cites a source or may name its authors.
-    const quotations = cited.length || mayAttribute ? findQuotations(text, sentence.start, sentence.end) : [];
     const matches: FactMatch[] = [];
     let values: Extracted[] = [];
     if (candidates.length || near.length || cited.length) values = extractValues(tokens, sentence.first, sentence.last);
     if (candidates.length || near.length) {
-      const matcher = new SentenceMatcher(knowledge, actors, tokens, sentence, words, [...mentions, ...contextMentions], previousMentions);
+      const previous = () => { const all: Mention[] = []; for (let j = 0; j < k; j++) all.push(...mentionsOf(j)); return all; };
+      const matcher = new SentenceMatcher(knowledge, actors, tokens, sentence, words, [...mentions, ...contextMentions], previous);
       for (const [f, h] of candidates) {
         const fact = knowledge.facts[f]!;
         if (fact.anticipated && matcher.datesInPast(fact, values)) continue;
@@ -319,8 +339,7 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
       settle(matches, actors, knowledge, mentions);
     }
     if (matches.length || cited.length || quotations.length) out.push({ sentence, words, mentions, matches, citations: cited, quotations, values });
-    previousMentions = [...previousMentions, ...mentions];
-  }
+  });
   return { tokens, sentences: out, sentenceCount: sentences.length };
 }
 

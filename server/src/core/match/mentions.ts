@@ -76,6 +76,15 @@ export class Actors {
     return this.knowledge.actors.get(this.root(id))?.kind === 'country';
   }
 
+  /** A lookup that finds the sentence's mentions only if a pattern asks for an actor. */
+  lazyLookup(find: () => readonly Mention[]): MentionLookup {
+    let lookup: MentionLookup | null = null;
+    return {
+      startingAt: (word: number) => (lookup ??= this.lookup(find())).startingAt(word),
+      isActorOrPart: (actor: string, of: string) => this.chain(actor).includes(of),
+    };
+  }
+
   lookup(mentions: readonly Mention[]): MentionLookup {
     const byStart = new Map<number, Mention[]>();
     for (const m of mentions) {

@@ -136,21 +136,28 @@ export class PhraseIndex<T> {
     return found;
   }
 
-  /** Every match starting at each word: [start, end) word ranges with their payloads. */
+  /** Every match of a pattern that starts with a word: [start, end) word ranges with their payloads. */
   findAll(words: readonly Word[], mentions: MentionLookup = NO_MENTIONS, onMatch: (pattern: Pattern<T>, start: number, end: number) => void): void {
     for (let i = 0; i < words.length; i++) {
-      for (const pattern of this.candidates(words[i]!.norm)) {
+      const candidates = this.candidates(words[i]!.norm);
+      for (let c = 0; c < candidates.length; c++) {
+        const pattern = candidates[c]!;
         const end = matchElements(pattern.elements, 0, words, i, mentions);
         if (end >= 0) onMatch(pattern, i, end);
       }
-      if (this.byActor.size) {
-        for (const mention of mentions.startingAt(i)) {
-          for (const [actor, list] of this.byActor) {
-            if (!mentions.isActorOrPart(mention.actor, actor)) continue;
-            for (const pattern of list) {
-              const end = matchElements(pattern.elements, 1, words, mention.end, mentions);
-              if (end >= 0) onMatch(pattern, i, end);
-            }
+    }
+  }
+
+  /** Every match of a pattern that starts with an actor ({south-korea}); needs the sentence's mentions. */
+  findActorFirst(words: readonly Word[], mentions: MentionLookup, onMatch: (pattern: Pattern<T>, start: number, end: number) => void): void {
+    if (!this.byActor.size) return;
+    for (let i = 0; i < words.length; i++) {
+      for (const mention of mentions.startingAt(i)) {
+        for (const [actor, list] of this.byActor) {
+          if (!mentions.isActorOrPart(mention.actor, actor)) continue;
+          for (const pattern of list) {
+            const end = matchElements(pattern.elements, 1, words, mention.end, mentions);
+            if (end >= 0) onMatch(pattern, i, end);
           }
         }
       }

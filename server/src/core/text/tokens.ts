@@ -153,7 +153,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         else break;
       }
       const raw = text.slice(i, j);
-      const value = Number(raw.replace(/,/g, ''));
+      const value = Number(raw.indexOf(',') < 0 ? raw : raw.replace(/,/g, ''));
       const token: Token = { kind: TokenKind.Number, text: raw, norm: raw, start, end: j, spaced, value };
       // 8th, 21st, 2nd, 3rd
       const suffix = text.slice(j, j + 2).toLowerCase();
@@ -170,11 +170,14 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     if (isLetterCode(code, text, i)) {
       let j = i + (code >= 0xd800 && code <= 0xdbff ? 2 : 1);
+      // Most words are lower-case ASCII: their normal form is the word itself, no copy needed.
+      let plain = code >= C.LowerA && code <= C.LowerZ;
       while (j < to) {
         const c = text.charCodeAt(j);
-        if (isLetterCode(c, text, j)) j += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-        else if (isApostrophe(c) && j + 1 < to && isLetterCode(text.charCodeAt(j + 1), text, j + 1)) j++;
-        else if (c === C.Dot && j + 1 < to && isLetterCode(text.charCodeAt(j + 1), text, j + 1) && j + 2 <= to && text.charCodeAt(j + 2) === C.Dot) j++; // U.S.
+        if (c >= C.LowerA && c <= C.LowerZ) { j++; continue; }
+        if (isLetterCode(c, text, j)) { plain = false; j += c >= 0xd800 && c <= 0xdbff ? 2 : 1; }
+        else if (isApostrophe(c) && j + 1 < to && isLetterCode(text.charCodeAt(j + 1), text, j + 1)) { plain = false; j++; }
+        else if (c === C.Dot && j + 1 < to && isLetterCode(text.charCodeAt(j + 1), text, j + 1) && j + 2 <= to && text.charCodeAt(j + 2) === C.Dot) { plain = false; j++; } // U.S.
         else break;
       }
       // A trailing dot of a dotted abbreviation (U.S.) belongs to the word.
@@ -186,10 +189,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         while (k < to && (isDigit(text.charCodeAt(k)) || isLetterCode(text.charCodeAt(k), text, k))) k++;
         j = k;
         raw = text.slice(i, j);
+        plain = false;
       }
-      let norm = normalizeWord(raw);
+      let norm = plain ? raw : normalizeWord(raw);
       let possessive = false;
-      if (norm.endsWith("'s") && norm.length > 2) {
+      if (!plain && norm.endsWith("'s") && norm.length > 2) {
         norm = norm.slice(0, -2);
         possessive = true;
       }
