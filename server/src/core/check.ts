@@ -16,6 +16,29 @@ interface ChunkResult {
   records: SentenceRecord[];
   footnotes: FootnoteDefinition[];
   sentences: number;
+  /** The same results moved to where the chunk last stood in the document, reused while it stays there. */
+  placed?: Placed;
+}
+
+interface Placed {
+  start: number;
+  findings: Finding[];
+  claims: Claim[];
+  records: SentenceRecord[];
+  footnotes: FootnoteDefinition[];
+}
+
+function place(result: ChunkResult, start: number): Placed {
+  if (result.placed?.start === start) return result.placed;
+  const by = (offset: number) => offset + start;
+  result.placed = {
+    start,
+    findings: result.findings.map((f) => ({ ...shift(f, start), fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => shift(e, start)) })) })),
+    claims: result.claims.map((c) => ({ ...shift(c, start), values: c.values.map((v) => shift(v, start)) })),
+    records: result.records.map((r) => mapRecord(r, by)),
+    footnotes: result.footnotes.map((f) => mapFootnote(f, by)),
+  };
+  return result.placed;
 }
 
 /**
@@ -124,15 +147,15 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
     const source = text.slice(chunk.start, chunk.end);
     let result = next.get(source) ?? previous.get(source);
     if (!result) result = checkChunk(knowledge, source, labels, env ??= parserEnv(labels));
+    // A chunk that occurs twice in the document gets its own copy of the results for each place.
+    if (next.has(source)) result = { ...result, placed: undefined };
     next.set(source, result);
     sentences += result.sentences;
-    for (const f of result.findings) {
-      findings.push({ ...shift(f, chunk.start), fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => shift(e, chunk.start)) })) });
-    }
-    for (const c of result.claims) claims.push({ ...shift(c, chunk.start), values: c.values.map((v) => shift(v, chunk.start)) });
-    const by = (offset: number) => offset + chunk.start;
-    for (const r of result.records) records.push(mapRecord(r, by));
-    for (const f of result.footnotes) footnotes.push(mapFootnote(f, by));
+    const placed = place(result, chunk.start);
+    for (const f of placed.findings) findings.push(f);
+    for (const c of placed.claims) claims.push(c);
+    for (const r of placed.records) records.push(r);
+    for (const f of placed.footnotes) footnotes.push(f);
   }
   cache.chunks = next;
   const cited = checkCitations(knowledge, records, footnotes, {

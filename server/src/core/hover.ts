@@ -36,7 +36,19 @@ function authorList(authors: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+const references = new WeakMap<SourceInfo, string>();
+
+/** Authors, “Title”, Publisher, Year — as hovers, messages and inserted references write a source. */
 export function formatReference(source: SourceInfo): string {
+  let reference = references.get(source);
+  if (reference === undefined) {
+    reference = buildReference(source);
+    references.set(source, reference);
+  }
+  return reference;
+}
+
+function buildReference(source: SourceInfo): string {
   const parts: string[] = [];
   const authors = authorList(source.authors);
   if (authors) parts.push(authors);

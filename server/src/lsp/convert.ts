@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import type { LineIndex } from '../core/text/lineIndex';
+import type { PositionMapper } from '../core/text/lineIndex';
 import type { Finding, FindingCode, Severity, TextEdit as CoreEdit } from '../core/types';
 
 /** Core findings -> LSP diagnostics: the one place where the two meet, used by the server and the CLI alike. */
@@ -25,11 +25,11 @@ export interface DiagnosticData {
   fixTitles: string[];
 }
 
-export function toTextEdit(edit: CoreEdit, index: LineIndex): TextEdit {
+export function toTextEdit(edit: CoreEdit, index: PositionMapper): TextEdit {
   return { range: { start: index.positionAt(edit.start), end: index.positionAt(edit.end) }, newText: edit.newText };
 }
 
-export function toDiagnostic(finding: Finding, index: LineIndex, severity: SeveritySetting = finding.severity): Diagnostic | null {
+export function toDiagnostic(finding: Finding, index: PositionMapper, severity: SeveritySetting = finding.severity): Diagnostic | null {
   if (severity === 'off') return null;
   const data: DiagnosticData = {
     fixes: finding.fixes.map((fix) => (fix.edits.length === 1 ? toTextEdit(fix.edits[0]!, index) : fix.edits.map((e) => toTextEdit(e, index)))),
@@ -47,7 +47,7 @@ export function toDiagnostic(finding: Finding, index: LineIndex, severity: Sever
   };
 }
 
-export function toDiagnostics(findings: readonly Finding[], index: LineIndex, overrides: SeverityOverrides = {}): Diagnostic[] {
+export function toDiagnostics(findings: readonly Finding[], index: PositionMapper, overrides: SeverityOverrides = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const finding of findings) {
     const diagnostic = toDiagnostic(finding, index, overrides[finding.code] ?? finding.severity);

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isAbsolute, resolve } from 'node:path';
 import { checkDocument, createChunkCache, type CheckOptions, type ChunkCache } from '../core/check';
 import type { Knowledge } from '../core/match/knowledge';
-import { LineIndex } from '../core/text/lineIndex';
+import type { PositionMapper } from '../core/text/lineIndex';
 import type { CheckResult } from '../core/types';
 import { bibliographyKeys } from '../node/bibliography';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from './convert';
@@ -13,6 +13,15 @@ import type { Settings } from './settings';
 import type { SettingsStore } from './settingsStore';
 import type { Workspace } from './workspace';
 
+/**
+ * For tests of recovery: with POLICY_FACT_CHECK_FAULT set, a document containing its value fails to
+ * check, as an unexpected bug would. Unset in normal use.
+ */
+const FAULT = process.env.POLICY_FACT_CHECK_FAULT;
+function injectFault(text: string): void {
+  if (FAULT && text.includes(FAULT)) throw new Error('injected fault (POLICY_FACT_CHECK_FAULT)');
+}
+
 /** Debounce while typing: long enough to skip keystrokes, short enough to feel immediate. */
 export const TYPING_DELAY_MS = 150;
 
@@ -21,7 +30,8 @@ export interface DocumentState {
   /** Version the result belongs to; -1 before the first check. */
   version: number;
   result: CheckResult | null;
-  index: LineIndex | null;
+  /** Positions of the version checked: the document's own line table, kept up to date by incremental sync. */
+  index: PositionMapper | null;
   knowledge: Knowledge | null;
   diagnostics: Diagnostic[];
   timer: NodeJS.Timeout | null;
@@ -122,12 +132,13 @@ export class DocumentChecks {
     }
     const text = doc.getText();
     try {
+      injectFault(text);
       const knowledge = this.knowledge.get(settings, doc.uri);
       const result = checkDocument(knowledge, text, state.cache, this.checkOptions(settings, doc.uri));
       state.version = doc.version;
       state.result = result;
       state.knowledge = knowledge;
-      state.index = new LineIndex(text);
+      state.index = doc;
       state.diagnostics = toDiagnostics(result.findings, state.index, settings.severity);
       state.failed = false;
     } catch (e) {

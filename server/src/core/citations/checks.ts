@@ -43,16 +43,45 @@ function normalizeTitle(text: string): string {
   return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ');
 }
 
+interface SourceNames {
+  key: string;
+  /** The title as compared with footnote text, and its part before a subtitle. */
+  title: string;
+  shortTitle: string;
+  url: string | null;
+  surnames: RegExp[];
+}
+
+const namesByKnowledge = new WeakMap<Knowledge, SourceNames[]>();
+
+/** How each source may be named in prose and footnotes, worked out once per knowledge. */
+function sourceNames(knowledge: Knowledge): SourceNames[] {
+  let names = namesByKnowledge.get(knowledge);
+  if (!names) {
+    names = [...knowledge.sources.values()].map((source) => {
+      const title = normalizeTitle(source.title);
+      return {
+        key: source.key,
+        title,
+        shortTitle: title.split(/\s[-–:]\s/)[0]!,
+        url: source.url ? source.url.toLowerCase() : null,
+        surnames: source.authors.map((a) => a.trim().split(/\s+/).pop()!).filter((s) => s.length > 2)
+          .map((s) => new RegExp(`\\b${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)),
+      };
+    });
+    namesByKnowledge.set(knowledge, names);
+  }
+  return names;
+}
+
 /** The sources a footnote definition cites: by @key, by title or by URL. */
 function footnoteSources(knowledge: Knowledge, def: FootnoteDefinition): string[] {
   const keys = new Set<string>();
   for (const c of def.citations) for (const k of c.keys) keys.add(k.key);
   const text = normalizeTitle(def.text);
-  for (const source of knowledge.sources.values()) {
-    const title = normalizeTitle(source.title);
+  for (const source of sourceNames(knowledge)) {
     // Titles are often cited without their subtitle ("North Korea Pokes The Polarization Bear").
-    const shortTitle = title.split(/\s[-–:]\s/)[0]!;
-    if ((shortTitle.length >= 12 && text.includes(shortTitle)) || (source.url && text.includes(source.url.toLowerCase()))) keys.add(source.key);
+    if ((source.shortTitle.length >= 12 && text.includes(source.shortTitle)) || (source.url && text.includes(source.url))) keys.add(source.key);
   }
   return [...keys];
 }
@@ -101,10 +130,8 @@ function uncitedFix(knowledge: Knowledge, record: SentenceRecord, fact: Fact, op
 function sourceOfQuote(knowledge: Knowledge, record: SentenceRecord, cited: readonly string[]): string[] {
   const keys = new Set(cited.filter((k) => knowledge.sourceTexts.has(k)));
   if (record.text) {
-    for (const source of knowledge.sources.values()) {
-      if (!knowledge.sourceTexts.has(source.key)) continue;
-      const surnames = source.authors.map((a) => a.trim().split(/\s+/).pop()!).filter((s) => s.length > 2);
-      if (surnames.some((s) => new RegExp(`\\b${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(record.text!))) keys.add(source.key);
+    for (const source of sourceNames(knowledge)) {
+      if (knowledge.sourceTexts.has(source.key) && source.surnames.some((s) => s.test(record.text!))) keys.add(source.key);
     }
   }
   return [...keys];
@@ -116,7 +143,8 @@ function misquotes(knowledge: Knowledge, record: SentenceRecord, keys: readonly 
     const quote = record.text.slice(q.innerStart - record.start, q.innerEnd - record.start);
     if (!/[\p{L}\p{N}]/u.test(quote)) continue;
     // A source's title in quotation marks ("North Korea Pokes the Polarization Bear") is a reference, not a quotation of the text.
-    if (keys.some((key) => { const title = knowledge.sources.get(key)?.title; return title !== undefined && normalizeTitle(title).includes(normalizeTitle(quote)); })) continue;
+    const quoted = normalizeTitle(quote);
+    if (sourceNames(knowledge).some((source) => keys.includes(source.key) && source.title.includes(quoted))) continue;
     const sources = keys.map((key) => ({ key, text: knowledge.sourceTexts.get(key)! }));
     if (sources.some((s) => quotationInSource(quote, s.text.folded))) continue;
     let best: { key: string; passage: NonNullable<ReturnType<typeof closestPassage>> } | null = null;

@@ -31,16 +31,24 @@ interface Line {
   next: number;
 }
 
-function readLine(text: string, start: number): Line {
-  let i = start;
+function readLine(text: string, start: number, hasCR: boolean): Line {
   const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 10) return { start, contentEnd: i, next: i + 1 };
-    if (c === 13) return { start, contentEnd: i, next: text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 };
-    i++;
+  let nl = text.indexOf('\n', start);
+  if (nl < 0) nl = n;
+  if (hasCR) {
+    const cr = text.indexOf('\r', start);
+    if (cr >= 0 && cr < nl) return { start, contentEnd: cr, next: text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1 };
   }
-  return { start, contentEnd: n, next: n };
+  return { start, contentEnd: nl, next: nl < n ? nl + 1 : n };
+}
+
+/** The first character after up to three spaces: most lines start a paragraph and need no closer look. */
+function mayStartBlock(text: string, line: Line): boolean {
+  let i = line.start;
+  while (i < line.contentEnd && i - line.start < 4 && text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  // > - * + digit ` ~ < [ # or indentation (a container's content)
+  return c === 62 || c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57) || c === 96 || c === 126 || c === 60 || c === 91 || c === 35 || c === 32 || c === 9;
 }
 
 function isBlank(text: string, line: Line): boolean {
@@ -171,14 +179,14 @@ function lineContains(text: string, line: Line, needle: string, from = line.star
   return at >= 0;
 }
 
-function frontMatterEnd(text: string): number {
-  const first = readLine(text, 0);
+function frontMatterEnd(text: string, hasCR: boolean): number {
+  const first = readLine(text, 0, hasCR);
   if (text.slice(first.start, first.contentEnd).trimEnd() !== '---') return -1;
-  let line = readLine(text, first.next);
+  let line = readLine(text, first.next, hasCR);
   while (line.start < text.length) {
     const content = text.slice(line.start, line.contentEnd).trimEnd();
     if (content === '---' || content === '...') return line.next;
-    line = readLine(text, line.next);
+    line = readLine(text, line.next, hasCR);
   }
   return -1;
 }
@@ -187,7 +195,8 @@ export function splitChunks(text: string): ChunkedDocument {
   const chunks: Chunk[] = [];
   let frontMatter: Chunk | null = null;
   let pos = 0;
-  const fmEnd = frontMatterEnd(text);
+  const hasCR = text.indexOf('\r') >= 0;
+  const fmEnd = frontMatterEnd(text, hasCR);
   if (fmEnd > 0) {
     frontMatter = { start: 0, end: fmEnd };
     pos = fmEnd;
@@ -202,7 +211,7 @@ export function splitChunks(text: string): ChunkedDocument {
   const referenceLabels: string[] = [];
   const n = text.length;
   while (pos < n) {
-    const line = readLine(text, pos);
+    const line = readLine(text, pos, hasCR);
     // A fence inside a list item or block quote ends with its container; the line is then read afresh.
     if (fence && leavesContainer(text, line, fence)) fence = null;
     if (fence) {
@@ -221,6 +230,11 @@ export function splitChunks(text: string): ChunkedDocument {
       }
       if (chunkStart < 0) chunkStart = line.start;
       blankSeen = false;
+      if (!mayStartBlock(text, line)) {
+        proseBefore = true;
+        pos = line.next;
+        continue;
+      }
       const labelAt = skipContainerMarkers(text, line.start, line.contentEnd);
       // Four spaces of indentation with no container before them make indented code, not a definition.
       const indentedCode = text.slice(line.start, labelAt).trim() === '' && labelAt - line.start >= 4;

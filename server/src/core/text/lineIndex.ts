@@ -4,7 +4,13 @@ export interface Position {
   character: number;
 }
 
-export class LineIndex {
+/** What maps offsets to positions and back: a LineIndex, or an LSP TextDocument (which keeps its own). */
+export interface PositionMapper {
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+}
+
+export class LineIndex implements PositionMapper {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
