@@ -13,6 +13,10 @@ function chunkTexts(text: string): string[] {
   return doc.chunks.map((c) => text.slice(c.start, c.end));
 }
 
+function labelsOf(text: string) {
+  return splitChunks(text).labels;
+}
+
 describe('splitChunks', () => {
   it('splits at blank lines and keeps the blank lines with the chunk before', () => {
     assert.deepEqual(chunkTexts('One.\nStill one.\n\nTwo.\n  \t\nThree.'), ['One.\nStill one.\n\n', 'Two.\n  \t\n', 'Three.']);
@@ -97,16 +101,18 @@ describe('splitChunks', () => {
     assert.deepEqual(chunkTexts('a\r\rb'), ['a\r\r', 'b']);
   });
 
-  it('collects footnote and link reference labels from the whole document', () => {
+  it('collects footnote and link reference labels from the whole document, as the parser defines them', () => {
     const text = 'Text[^n1] and [ref] and [Other Label].\n\n[^n1]: A note.\n\n   [ref]: https://example.org\n\n[Other Label]: /z "t"\n';
-    const doc = splitChunks(text);
-    assert.deepEqual(doc.footnoteLabels, ['n1']);
-    assert.deepEqual(doc.referenceLabels, ['ref', 'Other Label']);
+    assert.deepEqual(labelsOf(text), { footnotes: ['n1'], references: ['REF', 'OTHER LABEL'] });
   });
 
-  it('does not collect labels from code blocks or indented code', () => {
-    const doc = splitChunks('```\n[^a]: no\n[b]: no\n```\n\n    [c]: no\n');
-    assert.deepEqual(doc.footnoteLabels, []);
-    assert.deepEqual(doc.referenceLabels, []);
+  it('does not collect labels from code blocks, indented code, table rows or lazy lines', () => {
+    assert.deepEqual(labelsOf('```\n[^a]: no\n[b]: no\n```\n\n    [c]: no\n'), { footnotes: [], references: [] });
+    assert.deepEqual(labelsOf('| a | b |\n|---|---|\n[^d]: a row\n'), { footnotes: [], references: [] });
+    assert.deepEqual(labelsOf('> quoted\n[^e]: lazy\n'), { footnotes: [], references: [] });
+  });
+
+  it('collects labels nested in list items, quotes and footnotes', () => {
+    assert.deepEqual(labelsOf('- [^f]: in a list\n\n> [g]: https://example.org\n\n[^h]: [^i]: nested\n'), { footnotes: ['f', 'h', 'i'], references: ['G'] });
   });
 });

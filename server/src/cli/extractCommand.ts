@@ -11,7 +11,7 @@ import { UsageError, type ParsedArgs } from './args';
 /** The prose of a Markdown article as plain paragraphs, headings included (the first may be the title). */
 function markdownToText(markdown: string): string {
   const doc = splitChunks(markdown);
-  const labels = { footnotes: doc.footnoteLabels, references: doc.referenceLabels };
+  const labels = doc.labels;
   const paragraphs: string[] = [];
   for (const chunk of doc.chunks) {
     for (const block of extractProse(markdown.slice(chunk.start, chunk.end), labels)) paragraphs.push(block.text.replace(/\uFFFC/g, '').trim());

@@ -129,8 +129,3 @@ export function main(argv: readonly string[]): number | null {
     return 2;
   }
 }
-
-if (require.main === module) {
-  const code = main(process.argv.slice(2));
-  if (code !== null) process.exitCode = code;
-}

@@ -127,7 +127,8 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
     };
   }
   const doc = splitChunks(text);
-  const labels = { footnotes: doc.footnoteLabels, references: doc.referenceLabels };
+  const sources = doc.chunks.map((chunk) => text.slice(chunk.start, chunk.end));
+  const labels = doc.labels;
   const signature = `${labels.footnotes.join('\u0000')}\u0001${labels.references.join('\u0000')}`;
   if (cache.knowledge !== knowledge || cache.labels !== signature) {
     cache.knowledge = knowledge;
@@ -143,8 +144,9 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
   const records: SentenceRecord[] = [];
   const footnotes: FootnoteDefinition[] = [];
   let sentences = 0;
-  for (const chunk of doc.chunks) {
-    const source = text.slice(chunk.start, chunk.end);
+  for (let c = 0; c < doc.chunks.length; c++) {
+    const chunk = doc.chunks[c]!;
+    const source = sources[c]!;
     let result = next.get(source) ?? previous.get(source);
     if (!result) result = checkChunk(knowledge, source, labels, env ??= parserEnv(labels));
     // A chunk that occurs twice in the document gets its own copy of the results for each place.

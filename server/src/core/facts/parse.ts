@@ -1,6 +1,11 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { ActorInfo, FactBase, FactBaseProblem } from './model';
 import { normalizeActors, normalizeFactBase } from './normalize';
+
+/** The YAML library, loaded on first use: most sessions read no YAML at all (the built-in base ships as JSON). */
+function yaml(): typeof import('yaml') {
+  return require('yaml') as typeof import('yaml');
+}
 
 /** A problem with the place in the YAML text it refers to (UTF-16 offsets). */
 export interface LocatedProblem extends FactBaseProblem {
@@ -27,7 +32,7 @@ const YAML_OPTIONS = { maxAliasCount: 100, prettyErrors: false, uniqueKeys: true
 function locate(doc: Document, path: ReadonlyArray<string | number>): [number, number] {
   for (let n = path.length; n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n), true);
-    if (isNode(node) && node.range) return [node.range[0], node.range[1]];
+    if (yaml().isNode(node) && node.range) return [node.range[0], node.range[1]];
     // A missing key: point at the mapping that should hold it.
   }
   return [0, 0];
@@ -41,6 +46,7 @@ function parseYaml(text: string): { doc: Document | null; data: unknown; problem
   }
   let doc: Document;
   try {
+    const { parseDocument, LineCounter } = yaml();
     doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: new LineCounter() });
   } catch (e) {
     // Thousands of nested collections exhaust the parser's stack: refuse the file, keep the server.
