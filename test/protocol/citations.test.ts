@@ -186,6 +186,23 @@ describe('protocol: citations', () => {
       assert.equal(typeof fact.documentation === 'object' && fact.documentation.kind, 'markdown');
     });
 
+    it('puts the claim in the label for clients that show no label details (Neovim 0.7), keeping what is inserted', async () => {
+      const plain = await LspClient.start({ labelDetails: false });
+      try {
+        const uri = docUri('complete-no-label-details');
+        const text = 'North Korea recognised them [@';
+        await plain.openAndWait(uri, text);
+        const items = (await plain.request('textDocument/completion', { textDocument: { uri }, position: endOf(text) })) as CompletionItem[];
+        const fact = items.find((i) => i.label.startsWith('frassineti2022, para. 4 — '));
+        assert.ok(fact, JSON.stringify(items.map((i) => i.label).slice(0, 5)));
+        assert.equal(textEditOf(fact).newText, 'frassineti2022, para. 4');
+        assert.equal(fact.labelDetails, undefined);
+        assert.equal(new Set(items.map((i) => i.label)).size, items.length, 'labels tell the facts apart');
+      } finally {
+        await plain.dispose();
+      }
+    });
+
     it('after "[@fra": every textEdit replaces the typed prefix', async () => {
       const text = 'Line one.\nNorth Korea recognised them [@fra';
       const uri = docUri('complete-prefix');

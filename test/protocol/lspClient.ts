@@ -73,6 +73,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Announce `workspace.didChangeWatchedFiles.dynamicRegistration`, so that the server registers its file watcher. Off by default. */
   watchFiles?: boolean;
+  /** Announce `completionItem.labelDetailsSupport` (as VS Code does); false acts like Neovim 0.7. On by default. */
+  labelDetails?: boolean;
 }
 
 export class LspClient {
@@ -132,6 +134,7 @@ export class LspClient {
         textDocument: {
           synchronization: { dynamicRegistration: false, didSave: false },
           hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { labelDetailsSupport: options.labelDetails !== false, snippetSupport: false } },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, dataSupport: true },
           codeAction: {
             dataSupport: true,

@@ -23,6 +23,9 @@ import type { SettingsStore } from './settingsStore';
 
 /** The request handlers: each looks the document up and delegates to the core. */
 export class Features {
+  /** Whether the client shows labelDetails; otherwise the claim goes into the label (Neovim 0.7, for one). */
+  labelDetailsSupport = false;
+
   constructor(
     private readonly connection: Connection,
     private readonly checks: DocumentChecks,
@@ -50,9 +53,10 @@ export class Features {
     const footnoteLabels = new Set<string>();
     for (const m of text.matchAll(/^ {0,3}\[\^([^\]\s]+)\]:/gm)) footnoteLabels.add(m[1]!);
     return citationCompletions(knowledge, { text, offset: index.offsetAt(params.position), footnoteLabels }).map((item) => ({
-      label: item.label,
-      // The claim once, beside the label; the documentation has the quote.
-      labelDetails: { description: item.detail },
+      // The claim once, beside the label (or in it, for clients that show no label details); the documentation has the quote.
+      label: this.labelDetailsSupport || item.kind !== 'fact' ? item.label : `${item.label} — ${shorten(item.detail, 70)}`,
+      labelDetails: this.labelDetailsSupport ? { description: item.detail } : undefined,
+      detail: this.labelDetailsSupport ? undefined : item.detail,
       kind: item.kind === 'source' ? CompletionItemKind.Reference : item.kind === 'fact' ? CompletionItemKind.Value : CompletionItemKind.Text,
       documentation: item.documentation ? { kind: 'markdown', value: item.documentation } : undefined,
       textEdit: { range: { start: index.positionAt(item.replaceStart), end: index.positionAt(item.replaceEnd) }, newText: item.insertText },
@@ -155,6 +159,10 @@ export class Features {
     }
     return result;
   }
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }
 
 function sameRange(a: Diagnostic, b: Diagnostic): boolean {

@@ -82,6 +82,7 @@ export class FactCheckServer {
   private initialize(params: InitializeParams): InitializeResult {
     this.settings.canAsk = params.capabilities.workspace?.configuration === true;
     this.canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.features.labelDetailsSupport = params.capabilities.textDocument?.completion?.completionItem?.labelDetailsSupport === true;
     this.workspace.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     const options = params.initializationOptions as { trusted?: unknown } | null | undefined;
     this.workspace.trusted = options?.trusted !== false;
