@@ -5,6 +5,7 @@ import { formatReference } from '../hover';
 import { closestPassage, quotationInSource } from './quotations';
 import type { FootnoteDefinition, SentenceRecord } from './records';
 import { paragraphAt } from './sourceText';
+import { editDistance } from '../text/editDistance';
 import type { Citation, Locator } from './syntax';
 import { footnoteDefinitionFor, footnoteLabelFor } from './footnotes';
 
@@ -24,19 +25,9 @@ export interface CitationOptions {
   endsWithNewline?: boolean;
 }
 
-function levenshtein(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 99;
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
+/** How far a mistyped key is from a known one; keys of very different lengths are not compared. */
+function keyDistance(a: string, b: string): number {
+  return Math.abs(a.length - b.length) > 3 ? Number.POSITIVE_INFINITY : editDistance(a, b);
 }
 
 function normalizeTitle(text: string): string {
@@ -175,7 +166,7 @@ export function checkCitations(knowledge: Knowledge, records: readonly SentenceR
   const footnotes = new Map(footnoteList.map((d) => [d.label, d]));
   const known = (key: string) => knowledge.sources.has(key) || options.bibliographyKeys?.has(key) === true;
   const unknownKey = (key: string, start: number, end: number) => {
-    const suggestion = [...knowledge.sources.keys(), ...(options.bibliographyKeys ?? [])].map((k) => ({ k, d: levenshtein(key, k) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d)[0];
+    const suggestion = [...knowledge.sources.keys(), ...(options.bibliographyKeys ?? [])].map((k) => ({ k, d: keyDistance(key, k) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d)[0];
     findings.push({
       code: 'unknown-citation', severity: 'warning', start, end,
       message: `Unknown citation key “@${key}”: no loaded fact base or bibliography defines it.${suggestion ? ` Did you mean @${suggestion.k}?` : ''}`,

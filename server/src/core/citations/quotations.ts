@@ -1,3 +1,5 @@
+import { editDistance } from '../text/editDistance';
+
 /**
  * Quotations in prose ("…", “…”, ‘…’, '…'), and whether a quotation's words are a source's words,
  * allowing for quote-mark style, whitespace, marked elisions (..., …, […]) and [bracketed] insertions.
@@ -96,21 +98,6 @@ function words(text: string): Array<{ word: string; start: number; end: number }
   const re = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
   for (const m of text.matchAll(re)) out.push({ word: m[0].toLowerCase().replace(/’/g, "'"), start: m.index!, end: m.index! + m[0].length });
   return out;
-}
-
-/** Word-level edit distance: substitutions, insertions and deletions each cost one. */
-function editDistance(a: readonly string[], b: readonly string[]): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }
 
 /** The passage of the source closest to the quotation, by words in common, in order. */

@@ -1,5 +1,6 @@
 import type { Fact } from '../facts/model';
 import { foldQuoteText } from './quotations';
+import { lastAtOrBefore } from '../text/search';
 
 /** A source's full text, split into paragraphs numbered as the fact base's locators number them. */
 export interface SourceText {
@@ -27,14 +28,8 @@ function paragraphStarts(text: string): number[] {
 }
 
 export function paragraphAt(source: SourceText, offset: number): number {
-  let lo = 0;
-  let hi = source.paragraphStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (source.paragraphStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + source.firstNumber;
+  const starts = source.paragraphStarts;
+  return lastAtOrBefore(starts.length, (i) => starts[i]!, offset) + source.firstNumber;
 }
 
 /** Reads a source text; the facts' own locators tell how its paragraphs are numbered. */

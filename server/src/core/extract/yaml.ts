@@ -1,20 +1,12 @@
 import { stringify } from 'yaml';
 import type { Value } from '../values/types';
+import type { SourceInfo } from '../facts/model';
 import type { DraftFact, DraftResult } from './draft';
 
 /** Writes a drafted fact base as YAML, with comments where a person should review. */
 
-export interface SourceFields {
-  key: string;
-  title: string;
-  authors: string[];
-  publisher?: string;
-  year?: number;
-  url?: string;
-  /** Path of the source text relative to the fact base file. */
-  text?: string;
-  defaultYear?: number;
-}
+/** The `source` of the drafted fact base; `text` is the path of the article relative to the fact base file. */
+export type SourceFields = Pick<SourceInfo, 'key' | 'title' | 'authors' | 'publisher' | 'year' | 'url' | 'defaultYear'> & { text?: string };
 
 function scalar(value: unknown): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();

@@ -8,6 +8,7 @@ import { Slot, type Knowledge, type TermPayload } from './knowledge';
 import { Actors, findMentions, type Mention } from './mentions';
 import { matchElements, sentenceWords, type Element, type MentionLookup, type Pattern, type Word } from './phrases';
 import { maskCitations } from './citations';
+import { lastAtOrBefore } from '../text/search';
 import { findCitations, type Citation } from '../citations/syntax';
 import { findQuotations, type Quotation } from '../citations/quotations';
 
@@ -122,14 +123,7 @@ function isDistinctive(value: FactValue): boolean {
 
 /** Word index of each token of the sentence (the nearest word at or before it). */
 function tokenToWord(words: readonly Word[], token: number): number {
-  let lo = 0;
-  let hi = words.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (words[mid]!.token <= token) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(words.length, (i) => words[i]!.token, token);
 }
 
 function startsWithAny(patterns: readonly Element[][], words: readonly Word[], from: number, to: number): boolean {

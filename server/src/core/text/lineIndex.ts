@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './search';
+
 /** Offsets <-> zero-based line and UTF-16 character, with LSP's line ends (\n, \r\n, \r). */
 export interface Position {
   line: number;
@@ -32,14 +34,9 @@ export class LineIndex implements PositionMapper {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= clamped) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: clamped - this.starts[lo]! };
+    const starts = this.starts;
+    const line = lastAtOrBefore(starts.length, (i) => starts[i]!, clamped);
+    return { line, character: clamped - starts[line]! };
   }
 
   offsetAt(position: Position): number {
