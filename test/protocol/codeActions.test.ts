@@ -81,4 +81,17 @@ describe('protocol: code actions', () => {
     const actions = (await client.codeActions(uri, june.range, [foreign], ['quickfix'])) ?? [];
     assert.deepEqual(actions, []);
   });
+
+  it('a diagnostic from before an edit gets no fix with old positions; the one published after it does', async () => {
+    const moving = docUri('moving');
+    const before = (await client.openAndWait(moving, THREE_WRONG)).diagnostics.find((d) => messageOf(d).includes('14 June'))!;
+    // A line inserted above: the old diagnostic's range (and the fix in its data) now point a line too high.
+    const version = await client.change(moving, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'A new first line.\n' }]);
+    const after = (await client.waitForDiagnostics(moving, { version })).diagnostics.find((d) => messageOf(d).includes('14 June'))!;
+    assert.equal(after.range.start.line, before.range.start.line + 1);
+    assert.deepEqual((await client.codeActions(moving, before.range, [before], ['quickfix'])) ?? [], [], 'a stale diagnostic is not fixed');
+    const actions = (await client.codeActions(moving, after.range, [after], ['quickfix'])) ?? [];
+    const fixed = applyEdits(client.text(moving), editsFor(actions[0]?.edit, moving));
+    assert.equal(fixed, client.text(moving).replace('14 June', '14 July'));
+  });
 });

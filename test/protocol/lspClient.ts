@@ -75,6 +75,8 @@ export interface StartOptions {
   watchFiles?: boolean;
   /** Announce `completionItem.labelDetailsSupport` (as VS Code does); false acts like Neovim 0.7. On by default. */
   labelDetails?: boolean;
+  /** Extra environment variables for the server process (e.g. POLICY_FACT_CHECK_FAULT). */
+  env?: Record<string, string>;
 }
 
 export class LspClient {
@@ -98,7 +100,7 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     requireBuild();
-    const proc = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+    const proc = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, ...options.env } });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const client = new LspClient(proc, conn, options);
     proc.stderr.on('data', (chunk: Buffer) => { client.stderr += chunk.toString('utf8'); });

@@ -166,7 +166,7 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
     documentLength: text.length,
     endsWithNewline: /\n$/.test(text),
   });
-  findings.push(...cited.findings);
+  for (const finding of cited.findings) findings.push(finding);
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   const contradictions = findings.filter((f) => f.code === 'contradiction').length;
   return { findings, claims, citations: cited.citations, stats: { sentences, claims: claims.length, contradictions } };

@@ -74,10 +74,12 @@ export class Features {
     const actions: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {
       const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
-      // Clients that drop `data` still get fixes: take them from the server's own diagnostics.
-      const found = ours.some((d) => d.data === undefined) ? await this.checks.fresh(uri) : null;
-      const withData = ours.map((d) => (d.data !== undefined ? d : found?.state.diagnostics.find((x) => sameRange(x, d) && x.message === d.message) ?? d));
-      actions.push(...quickFixes(uri, withData));
+      // Fixes come from the server's diagnostics of the text as it is now, never from the `data` the
+      // client sent back: that may belong to an older version (or be missing, as some clients drop it).
+      // A diagnostic that no longer matches one of them is stale and gets no fix.
+      const found = ours.length ? await this.checks.fresh(uri) : null;
+      const current = ours.flatMap((d) => found?.state.diagnostics.find((x) => x.code === d.code && sameRange(x, d) && x.message === d.message) ?? []);
+      actions.push(...quickFixes(uri, current));
     }
     if (wants(FIX_ALL_KIND)) {
       const found = await this.checks.fresh(uri);

@@ -176,7 +176,7 @@ export function checkCitations(knowledge: Knowledge, records: readonly SentenceR
   const addedFootnotes = new Set<string>();
   for (const record of records) {
     const resolved = record.citations.map((c) => resolve(knowledge, c, footnotes));
-    citations.push(...resolved);
+    for (const r of resolved) citations.push(r);
     const citedKeys = new Set<string>();
     for (const r of resolved) {
       for (const s of r.sources) {

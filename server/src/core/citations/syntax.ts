@@ -86,6 +86,17 @@ function parseBracketed(text: string, open: number, close: number): CitedKey[] |
   return keys.length ? keys : null;
 }
 
+/** The "]" closing a footnote label that starts at `from`, or -1: labels are short and hold no space or "[". */
+function footnoteLabelEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + 200);
+  for (let j = from; j < limit; j++) {
+    const ch = text[j]!;
+    if (ch === ']') return j;
+    if (ch === '[' || /\s/.test(ch)) return -1;
+  }
+  return -1;
+}
+
 export function findCitations(text: string, footnoteRefs: ReadonlyArray<{ label: string; start: number; end: number }> = []): Citation[] {
   const citations: Citation[] = [];
   // Most prose cites nothing: no "@" and no "[^" means no marker to look for.
@@ -97,8 +108,8 @@ export function findCitations(text: string, footnoteRefs: ReadonlyArray<{ label:
     const ch = text[i];
     if (ch === '[' && text[i + 1] === '^') {
       // A footnote reference without a definition stays literal text in Markdown: still a citation marker.
-      const close = text.indexOf(']', i + 2);
-      if (close > i + 2 && close < i + 200 && !/[\s[]/.test(text.slice(i + 2, close)) && text[close + 1] !== ':') {
+      const close = footnoteLabelEnd(text, i + 2);
+      if (close > i + 2 && text[close + 1] !== ':') {
         citations.push({ kind: 'footnote', start: i, end: close + 1, keys: [], label: text.slice(i + 2, close) });
         i = close + 1;
         continue;

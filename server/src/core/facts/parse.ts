@@ -1,6 +1,7 @@
 import type { Document } from 'yaml';
 import type { ActorInfo, FactBase, FactBaseProblem } from './model';
 import { normalizeActors, normalizeFactBase } from './normalize';
+import { MAX_YAML_DEPTH, tooDeepAt } from './yamlDepth';
 
 /** The YAML library, loaded on first use: most sessions read no YAML at all (the built-in base ships as JSON). */
 function yaml(): typeof import('yaml') {
@@ -46,7 +47,12 @@ function parseYaml(text: string): { doc: Document | null; data: unknown; problem
   }
   let doc: Document;
   try {
-    const { parseDocument, LineCounter } = yaml();
+    const { parseDocument, LineCounter, Parser } = yaml();
+    const deepAt = tooDeepAt(new Parser().parse(text));
+    if (deepAt !== null) {
+      problems.push({ path: [], message: `YAML: collections are nested more than ${MAX_YAML_DEPTH} levels deep here; a fact base needs only a few.`, severity: 'error', code: 'yaml-syntax', start: deepAt, end: deepAt + 1 });
+      return { doc: null, data: null, problems };
+    }
     doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: new LineCounter() });
   } catch (e) {
     // Thousands of nested collections exhaust the parser's stack: refuse the file, keep the server.

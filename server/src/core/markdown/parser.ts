@@ -15,8 +15,34 @@ export function markdownParser(): MarkdownIt {
       .use(footnote as unknown as Parameters<MarkdownIt['use']>[0]);
     // Footnote definitions stay where they are written instead of being gathered at the end.
     instance.disable(['text_join', 'footnote_tail']);
+    // The ruler keeps rules by name only internally; test/property/linearTime.test.ts notices if this stops finding it.
+    const rules = (instance.inline.ruler as unknown as { __rules__: Array<{ name: string; fn: InlineRule }> }).__rules__;
+    const footnoteRef = rules.find((rule) => rule.name === 'footnote_ref');
+    if (footnoteRef) instance.inline.ruler.at('footnote_ref', rejectUnclosedFootnoteRef(footnoteRef.fn));
   }
   return instance;
+}
+
+type InlineRule = Parameters<MarkdownIt['inline']['ruler']['at']>[1];
+
+/**
+ * The plugin looks for a reference's closing bracket up to the next space or line end, from every
+ * "[^": on a long line of "[^[^[^…" that is quadratic (1 MB took minutes). A label cannot hold an
+ * unescaped "[" (CommonMark's rule for link labels), so the search also stops at the next "[",
+ * which makes the scans disjoint and the whole line linear.
+ */
+function rejectUnclosedFootnoteRef(rule: InlineRule): InlineRule {
+  return (state, silent) => {
+    const src = state.src;
+    const start = state.pos;
+    if (src.charCodeAt(start) !== 0x5b /* [ */ || src.charCodeAt(start + 1) !== 0x5e /* ^ */) return false;
+    for (let pos = start + 2; pos < state.posMax; pos++) {
+      const code = src.charCodeAt(pos);
+      if (code === 0x5d /* ] */) return rule(state, silent);
+      if (code === 0x20 || code === 0x0a || code === 0x5b /* [ */) return false;
+    }
+    return false;
+  };
 }
 
 /** Labels defined elsewhere in the document, so that a chunk parsed alone resolves them too. */

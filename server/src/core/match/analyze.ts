@@ -66,6 +66,8 @@ interface FactHits {
 
 const PRONOUNS = new Set(['it', 'its', 'he', 'his', 'she', 'her', 'they', 'their']);
 const REFERRING_NOUNS = new Set(['regime', 'country', 'government', 'leader', 'leadership', 'state', 'parliament', 'north']);
+/** How many sentences back a pronoun may look for the actor it stands for. */
+const PRONOUN_REACH = 4;
 const NEGATORS = new Set(['not', 'never', "n't", 'no']);
 const CLAUSE_BREAKS = new Set(['while', 'whereas', 'but', 'although', 'though', 'unlike']);
 
@@ -124,6 +126,14 @@ function isDistinctive(value: FactValue): boolean {
 /** Word index of each token of the sentence (the nearest word at or before it). */
 function tokenToWord(words: readonly Word[], token: number): number {
   return lastAtOrBefore(words.length, (i) => words[i]!.token, token);
+}
+
+/** Distance from `word` to the nearest of the ascending `positions` (a large number when there are none). */
+function nearestDistance(positions: readonly number[], word: number): number {
+  if (!positions.length) return 1e9;
+  const i = lastAtOrBefore(positions.length, (k) => positions[k]!, word);
+  const before = Math.abs(word - positions[i]!);
+  return i + 1 < positions.length ? Math.min(before, positions[i + 1]! - word) : before;
 }
 
 function startsWithAny(patterns: readonly Element[][], words: readonly Word[], from: number, to: number): boolean {
@@ -226,8 +236,9 @@ class SentenceMatcher {
       const disagreeing = candidates.filter((v) => this.compare(fact, value.value, v.value) === 'disagree');
       if (!disagreeing.length) return;
       // Several candidates: the one nearest the words that name the event.
-      const distance = (v: Extracted) => Math.min(...hits.positions.map((p) => Math.abs(tokenToWord(this.words, v.first) - p)), 1e9);
-      disagreeing.sort((a, b) => distance(a) - distance(b));
+      const positions = [...hits.positions].sort((a, b) => a - b);
+      const distances = new Map(disagreeing.map((v) => [v, nearestDistance(positions, tokenToWord(this.words, v.first))]));
+      disagreeing.sort((a, b) => distances.get(a)! - distances.get(b)!);
       match.disagreeing.push({ role, written: disagreeing[0]!, others: disagreeing.slice(1) });
     });
     match.negation = this.negation(hits);
@@ -281,6 +292,7 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
   // Actor names are looked for only in sentences that need them, and in earlier ones only when a pronoun refers back.
   const sentenceWordLists: Word[][] = [];
   const sentenceMentions: Array<Mention[] | null> = [];
+  let nextCitation = 0;
   const mentionsOf = (k: number) => (sentenceMentions[k] ??= findMentions(knowledge, sentenceWordLists[k]!));
   sentences.forEach((sentence, k) => {
     const words = sentenceWords(tokens, sentence.first, sentence.last);
@@ -288,7 +300,12 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
     sentenceMentions.push(null);
     const hits = new Map<number, FactHits>();
     collectHits(knowledge, actors.lazyLookup(() => mentionsOf(k)), words, hits, true, false);
-    const cited = citations.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
+    // Sentences and citations both ascend: skip the citations before this sentence once, not per sentence.
+    while (nextCitation < citations.length && citations[nextCitation]!.start < sentence.start) nextCitation++;
+    const cited: Citation[] = [];
+    for (let c = nextCitation; c < citations.length && citations[c]!.start < sentence.end; c++) {
+      if (citations[c]!.end <= sentence.end) cited.push(citations[c]!);
+    }
     // Quotations matter only in a sentence that cites a source or may name its authors.
     const quotations = cited.length || mayAttribute ? findQuotations(text, sentence.start, sentence.end) : [];
     // Every event has a group of words, so a sentence without a word of any group states no fact.
@@ -307,7 +324,8 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
     let values: Extracted[] = [];
     if (candidates.length || near.length || cited.length) values = extractValues(tokens, sentence.first, sentence.last);
     if (candidates.length || near.length) {
-      const previous = () => { const all: Mention[] = []; for (let j = 0; j < k; j++) all.push(...mentionsOf(j)); return all; };
+      // A pronoun refers to someone named a few sentences back, not anywhere in a long paragraph.
+      const previous = () => { const all: Mention[] = []; for (let j = Math.max(0, k - PRONOUN_REACH); j < k; j++) for (const m of mentionsOf(j)) all.push(m); return all; };
       const matcher = new SentenceMatcher(knowledge, actors, tokens, sentence, words, [...mentions, ...contextMentions], previous);
       for (const [f, h] of candidates) {
         const fact = knowledge.facts[f]!;
