@@ -19,7 +19,7 @@ describe('tokenize', () => {
     assertOffsets(s, tokens);
     assert.deepEqual(tokens.map((t) => t.spaced), [true, true, true, false, true, true, false]);
     assert.equal(tokens[0]!.capitalized, true);
-    assert.equal(tokens[1]!.capitalized, undefined);
+    assert.equal(tokens[1]!.capitalized, false);
     assert.equal(tokens[0]!.norm, 'kim');
   });
 

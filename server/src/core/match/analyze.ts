@@ -1,6 +1,6 @@
 import type { Fact, FactValue } from '../facts/model';
 import { splitSentences, type Sentence } from '../text/sentences';
-import { tokenize, type Token } from '../text/tokens';
+import { TokenKind, tokenize, type Token } from '../text/tokens';
 import { compareValues, type Agreement } from '../values/compare';
 import { extractValues, type Extracted } from '../values/extract';
 import type { Value } from '../values/types';
@@ -91,6 +91,14 @@ function collectHits(knowledge: Knowledge, lookup: MentionLookup, words: readonl
   else knowledge.terms.findAll(words, lookup, record);
 }
 
+function startsSomeTerm(knowledge: Knowledge, tokens: readonly Token[], first: number, last: number): boolean {
+  for (let i = first; i < last; i++) {
+    const t = tokens[i]!;
+    if ((t.kind === TokenKind.Word || t.kind === TokenKind.Number) && knowledge.terms.mayStart(t.norm)) return true;
+  }
+  return false;
+}
+
 function anyGroupHit(hits: ReadonlyMap<number, FactHits>): boolean {
   for (const h of hits.values()) if (h.groups.size) return true;
   return false;
@@ -151,6 +159,18 @@ function preferSameAspect(value: FactValue, candidates: Extracted[]): Extracted[
   return same.length ? same : candidates;
 }
 
+const involvedByFact = new WeakMap<Fact, readonly string[]>();
+
+/** Every actor a fact is about or related to: fixed per fact, so computed once. */
+function involvedActors(fact: Fact): readonly string[] {
+  let involved = involvedByFact.get(fact);
+  if (!involved) {
+    involved = [...fact.actors.flat(), ...fact.related];
+    involvedByFact.set(fact, involved);
+  }
+  return involved;
+}
+
 class SentenceMatcher {
   constructor(
     private readonly knowledge: Knowledge,
@@ -165,7 +185,7 @@ class SentenceMatcher {
 
   /** Whether the sentence names the fact's actors (or inherits them through a pronoun). */
   actorStatus(fact: Fact): { ok: boolean; rivals: Mention[]; onlyAgentMissing: boolean } {
-    const involved = [...fact.actors.flat(), ...fact.related];
+    const involved = involvedActors(fact);
     const rivals = this.mentions.filter((m) => this.actors.isCountry(m.actor) && !involved.some((a) => this.actors.related(m.actor, a))
       && !involved.some((a) => this.actors.root(a) === this.actors.root(m.actor)));
     const named = (group: readonly string[], mentions: readonly Mention[]) => group.some((a) => mentions.some((m) => this.actors.names(m.actor, a)));
@@ -290,16 +310,15 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
   const out: SentenceAnalysis[] = [];
   const mayAttribute = namesAnAuthor(knowledge, text);
   // Actor names are looked for only in sentences that need them, and in earlier ones only when a pronoun refers back.
-  const sentenceWordLists: Word[][] = [];
-  const sentenceMentions: Array<Mention[] | null> = [];
+  const sentenceWordLists: Array<Word[] | undefined> = new Array(sentences.length);
+  const sentenceMentions: Array<Mention[] | undefined> = new Array(sentences.length);
   let nextCitation = 0;
-  const mentionsOf = (k: number) => (sentenceMentions[k] ??= findMentions(knowledge, sentenceWordLists[k]!));
+  const wordsOf = (k: number) => (sentenceWordLists[k] ??= sentenceWords(tokens, sentences[k]!.first, sentences[k]!.last));
+  const mentionsOf = (k: number) => (sentenceMentions[k] ??= findMentions(knowledge, wordsOf(k)));
   sentences.forEach((sentence, k) => {
-    const words = sentenceWords(tokens, sentence.first, sentence.last);
-    sentenceWordLists.push(words);
-    sentenceMentions.push(null);
     const hits = new Map<number, FactHits>();
-    collectHits(knowledge, actors.lazyLookup(() => mentionsOf(k)), words, hits, true, false);
+    // Most sentences have no word that begins a term: they are passed over without building their words.
+    if (startsSomeTerm(knowledge, tokens, sentence.first, sentence.last)) collectHits(knowledge, actors.lazyLookup(() => mentionsOf(k)), wordsOf(k), hits, true, false);
     // Sentences and citations both ascend: skip the citations before this sentence once, not per sentence.
     while (nextCitation < citations.length && citations[nextCitation]!.start < sentence.start) nextCitation++;
     const cited: Citation[] = [];
@@ -310,6 +329,7 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
     const quotations = cited.length || mayAttribute ? findQuotations(text, sentence.start, sentence.end) : [];
     // Every event has a group of words, so a sentence without a word of any group states no fact.
     if (!anyGroupHit(hits) && !contextHits.size && !cited.length && !quotations.length) return;
+    const words = wordsOf(k);
     const mentions = mentionsOf(k);
     collectHits(knowledge, actors.lookup(mentions), words, hits, true, true);
     for (const [f, h] of contextHits) {
@@ -339,8 +359,11 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
           matches.push(match);
         }
       }
+      // A near match counts only through a distinctive value written in the sentence: without one, none can.
+      const writesDistinctive = values.some(isDistinctiveWriting);
       for (const [f, h] of near) {
         const fact = knowledge.facts[f]!;
+        if (!writesDistinctive || !fact.values.some(isDistinctive)) continue;
         if (!matcher.actorStatus(fact).ok) continue;
         const match = matcher.evaluate(f, h, values);
         if (match.agreeing.some((a) => isDistinctive(fact.values[a.role]!) && isDistinctiveWriting(a.written))) {

@@ -5,7 +5,7 @@ import { TokenKind, type Token } from '../text/tokens';
  * Citation markers are references, not claims: their numbers are locators and their dots are not
  * sentence ends. Their tokens become opaque, flagged as citations.
  */
-export function maskCitations(tokens: Token[], citations: readonly Citation[]): void {
+export function maskCitations(tokens: readonly Token[], citations: readonly Citation[]): void {
   if (!citations.length) return;
   let c = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -13,6 +13,11 @@ export function maskCitations(tokens: Token[], citations: readonly Citation[]): 
     while (c < citations.length && citations[c]!.end <= t.start) c++;
     const citation = citations[c];
     if (!citation) break;
-    if (t.start >= citation.start && t.end <= citation.end) tokens[i] = { ...t, kind: TokenKind.Opaque, norm: '', citation: true };
+    if (t.start >= citation.start && t.end <= citation.end) {
+      // In place: the tokens are the caller's own, fresh from tokenize, and keep their one shape.
+      t.kind = TokenKind.Opaque;
+      t.norm = '';
+      t.citation = true;
+    }
   }
 }

@@ -136,6 +136,11 @@ export class PhraseIndex<T> {
     return found;
   }
 
+  /** Whether some pattern can start with a word of this normal form: a cheap test before matching. */
+  mayStart(norm: string): boolean {
+    return this.candidates(norm).length > 0;
+  }
+
   /** Every match of a pattern that starts with a word: [start, end) word ranges with their payloads. */
   findAll(words: readonly Word[], mentions: MentionLookup = NO_MENTIONS, onMatch: (pattern: Pattern<T>, start: number, end: number) => void): void {
     for (let i = 0; i < words.length; i++) {

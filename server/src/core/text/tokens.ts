@@ -22,15 +22,23 @@ export interface Token {
   /** Whitespace separates this token from the previous one. */
   spaced: boolean;
   /** A word written with a possessive 's (Russia's). */
-  possessive?: boolean;
+  possessive: boolean;
   /** The word begins with an upper-case letter. */
-  capitalized?: boolean;
+  capitalized: boolean;
   /** Number tokens: the numeric value (1,000 -> 1000). */
-  value?: number;
+  value: number | undefined;
   /** Number tokens written with an ordinal suffix (8th). */
-  ordinalSuffix?: boolean;
+  ordinalSuffix: boolean;
   /** Opaque tokens that are part of a citation marker. */
-  citation?: boolean;
+  citation: boolean;
+}
+
+/**
+ * Every token has every field, in one order: consumers then see one object shape (V8 keeps their
+ * property reads monomorphic, which the hot loops of matching depend on).
+ */
+function makeToken(kind: TokenKind, text: string, norm: string, start: number, end: number, spaced: boolean): Token {
+  return { kind, text, norm, start, end, spaced, possessive: false, capitalized: false, value: undefined, ordinalSuffix: false, citation: false };
 }
 
 /** Stands in for inline code and other non-prose inline content in prose text. */
@@ -137,7 +145,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       const end = urlEnd(text, i);
       if (end > i) {
         const raw = text.slice(start, Math.min(end, to));
-        tokens.push({ kind: TokenKind.Opaque, text: raw, norm: '', start, end: start + raw.length, spaced });
+        tokens.push(makeToken(TokenKind.Opaque, raw, '', start, start + raw.length, spaced));
         i = start + raw.length;
         spaced = false;
         continue;
@@ -154,7 +162,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       }
       const raw = text.slice(i, j);
       const value = Number(raw.indexOf(',') < 0 ? raw : raw.replace(/,/g, ''));
-      const token: Token = { kind: TokenKind.Number, text: raw, norm: raw, start, end: j, spaced, value };
+      const token = makeToken(TokenKind.Number, raw, raw, start, j, spaced);
+      token.value = value;
       // 8th, 21st, 2nd, 3rd
       const suffix = text.slice(j, j + 2).toLowerCase();
       if ((suffix === 'th' || suffix === 'st' || suffix === 'nd' || suffix === 'rd') && !(j + 2 < to && isLetterCode(text.charCodeAt(j + 2), text, j + 2))) {
@@ -198,9 +207,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         possessive = true;
       }
       const capitalized = startsUpper(raw);
-      const token: Token = { kind: TokenKind.Word, text: raw, norm, start, end: j, spaced };
-      if (possessive) token.possessive = true;
-      if (capitalized) token.capitalized = true;
+      const token = makeToken(TokenKind.Word, raw, norm, start, j, spaced);
+      token.possessive = possessive;
+      token.capitalized = capitalized;
       tokens.push(token);
       i = j;
       spaced = false;
@@ -208,24 +217,24 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
       // An astral symbol (emoji): one opaque token, never split between its surrogates.
-      tokens.push({ kind: TokenKind.Symbol, text: text.slice(i, i + 2), norm: text.slice(i, i + 2), start, end: i + 2, spaced });
+      tokens.push(makeToken(TokenKind.Symbol, text.slice(i, i + 2), text.slice(i, i + 2), start, i + 2, spaced));
       i += 2;
       spaced = false;
       continue;
     }
     const ch = text[i]!;
     if (code === 0xfffc) {
-      tokens.push({ kind: TokenKind.Opaque, text: ch, norm: '', start, end: i + 1, spaced });
+      tokens.push(makeToken(TokenKind.Opaque, ch, '', start, i + 1, spaced));
     } else if (isDash(code)) {
-      tokens.push({ kind: TokenKind.Punct, text: ch, norm: '-', start, end: i + 1, spaced });
+      tokens.push(makeToken(TokenKind.Punct, ch, '-', start, i + 1, spaced));
     } else if (isApostrophe(code)) {
-      tokens.push({ kind: TokenKind.Punct, text: ch, norm: "'", start, end: i + 1, spaced });
+      tokens.push(makeToken(TokenKind.Punct, ch, "'", start, i + 1, spaced));
     } else if (code === 0x201c || code === 0x201d || code === C.Quote) {
-      tokens.push({ kind: TokenKind.Punct, text: ch, norm: '"', start, end: i + 1, spaced });
+      tokens.push(makeToken(TokenKind.Punct, ch, '"', start, i + 1, spaced));
     } else if (code === C.Dollar || code === C.Percent || code === 0x20ac || code === 0xa3 || code === 0xa5 || code === 0x20a9 || code === 0x20bd || code === C.Amp || code === C.Hash || code === C.At || code === 0xa7 || code === 0xb6 || code === 126) {
-      tokens.push({ kind: TokenKind.Symbol, text: ch, norm: ch, start, end: i + 1, spaced });
+      tokens.push(makeToken(TokenKind.Symbol, ch, ch, start, i + 1, spaced));
     } else {
-      tokens.push({ kind: TokenKind.Punct, text: ch, norm: ch, start, end: i + 1, spaced });
+      tokens.push(makeToken(TokenKind.Punct, ch, ch, start, i + 1, spaced));
     }
     i++;
     spaced = false;
