@@ -741,8 +741,8 @@ describe('protocol: workspace fact bases', { concurrency: true }, () => {
     before(async () => {
       ws = workspace();
       const put = (rel: string, text: string) => { ws.write(rel, text); texts.set(rel, text); };
-      // Over the 10 MB limit: one long string.
-      ws.write('huge.facts.yaml', `source: { key: huge2024, title: "${'x'.repeat(10 * 1024 * 1024 + 16)}" }\nfacts: []\n`);
+      // Over the 2 MB limit of a fact base: one long string, 3 MB.
+      ws.write('huge.facts.yaml', `source: { key: huge2024, title: "${'x'.repeat(3 * 1024 * 1024)}" }\nfacts: []\n`);
       // Under the limit, but a 1 MB quote.
       put('long-quote.facts.yaml', edit(armsVariant('long2024', 'long'), 'quote: Norway ratified the accord on 17 May, the first signatory to do so.', `quote: ${'Norway '.repeat(150_000)}`));
       put('deep-flow.facts.yaml', `source: ${'['.repeat(5_000)}${']'.repeat(5_000)}\nfacts: []\n`);
@@ -757,10 +757,10 @@ describe('protocol: workspace fact bases', { concurrency: true }, () => {
       ws?.remove();
     });
 
-    it('over 10 MB: too-large, not parsed', async () => {
+    it('over 2 MB (3 MB): too-large, not parsed', async () => {
       const own = await factBaseDiagnostics(client, ws.uriOf('huge.facts.yaml'), (d) => d.length > 0);
       assert.deepEqual(own.diagnostics.map((d) => d.code), ['too-large']);
-      assert.match(messageOf(own.diagnostics[0]!), /larger than 10 MB/);
+      assert.match(messageOf(own.diagnostics[0]!), /larger than 2 MB, the limit for a fact base/);
     });
 
     it('a 1 MB quote: a schema error at the quote', async () => {
@@ -806,6 +806,27 @@ describe('protocol: workspace fact bases', { concurrency: true }, () => {
       assert.ok(client.alive, client.stderr);
       const facts = await listFacts(client, draft);
       assert.deepEqual([...new Set(facts.map((f) => f.sourceKey))], ['evil2024']);
+    });
+  });
+
+  describe('a 3 MB source text: over the fact base limit (2 MB), under its own (10 MB)', { concurrency: 1 }, () => {
+    let ws: Workspace;
+    let client: LspClient | undefined;
+    after(async () => {
+      await client?.dispose();
+      ws?.remove();
+    });
+
+    it('is read, and the quotes are checked against it', async () => {
+      ws = workspace();
+      const article = `${readFileSync(join(FIXTURES, 'arms-control.txt'), 'utf8')}\n${'filler '.repeat(450_000)}`;
+      assert.ok(article.length > 3 * 1024 * 1024);
+      ws.write('big.txt', article);
+      const text = edit(edit(ARMS_YAML, 'text: arms-control.txt', 'text: big.txt'), 'quote: Norway ratified the accord on 17 May', 'quote: Norway ratified the accord on 18 May');
+      const uri = ws.write('big.facts.yaml', text);
+      client = await LspClient.start({ configuration: () => ({ builtInFactBase: false }), workspaceFolders: ws.folders });
+      const own = await factBaseDiagnostics(client, uri, (d) => d.length > 0);
+      assert.deepEqual(own.diagnostics.map((d) => [d.code, textAt(text, d.range)]), [['quote-not-in-source', 'Norway ratified the accord on 18 May, the first signatory to do so.']]);
     });
   });
 

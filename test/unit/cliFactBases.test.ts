@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { RECOGNITION_WRONG } from '../protocol/drafts';
 import { CLI, requireBuild, ROOT } from '../protocol/lspClient';
+import { MAX_SOURCE_TEXT_SIZE } from '../../server/src/core/facts/parse';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'factbases');
 const ARMS_YAML = readFileSync(join(FIXTURES, 'arms-control.yaml'), 'utf8');
@@ -183,6 +184,18 @@ describe('cli: own fact bases', { concurrency: true }, () => {
       assert.equal(run.status, 1, run.stderr);
       assert.match(run.stderr, /The source text .*missing\.txt does not exist\./);
       rmSync(file);
+    });
+
+    it('exits 1 for a source text over the source text limit, which is not read', async () => {
+      const big = join(dir, 'huge.txt');
+      writeFileSync(big, 'Norway ratified the accord on 17 May. '.repeat(Math.ceil((MAX_SOURCE_TEXT_SIZE + 1) / 38)));
+      const file = join(dir, 'huge-text.facts.yaml');
+      writeFileSync(file, edit(ARMS_YAML, 'text: arms-control.txt', 'text: huge.txt'));
+      const run = await cli(dir, ['facts', '--verify', '--no-builtin', '--no-workspace-facts', '--facts', file]);
+      assert.equal(run.status, 1, run.stderr);
+      assert.match(run.stderr, /The source text .*huge\.txt is larger than 10 MB, the limit for a source text, and is not read/);
+      rmSync(file);
+      rmSync(big);
     });
 
     it('without --verify, lists the facts and exits 0 even with a bad quote', async () => {

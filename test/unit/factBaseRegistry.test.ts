@@ -432,17 +432,45 @@ describe('FactBaseRegistry', () => {
       return problems(file);
     }
 
-    it('over 10 MB on disk: too-large, not read', () => {
-      const found = timedLoad('huge.facts.yaml', `source: { key: huge, title: "${'x'.repeat(10 * 1024 * 1024)}" }\nfacts: []\n`);
+    it('over 2 MB on disk: too-large, not read', () => {
+      const found = timedLoad('huge.facts.yaml', `source: { key: huge, title: "${'x'.repeat(2 * 1024 * 1024)}" }\nfacts: []\n`);
       assert.deepEqual(found.map((p) => [p.code, p.start, p.end]), [['too-large', 0, 0]]);
-      assert.match(found[0]!.message, /larger than 10 MB and is not loaded/);
+      assert.match(found[0]!.message, /larger than 2 MB, the limit for a fact base, and is not loaded/);
       assert.equal(registry.entry(path('huge.facts.yaml'))!.text, null);
     });
 
-    it('over 10 MB in the editor: too-large, not parsed', () => {
+    it('over 2 MB in the editor: too-large, not parsed', () => {
       const file = path('huge.facts.yaml');
-      registry.setFromEditor(file, `source: { key: huge, title: "${'x'.repeat(10 * 1024 * 1024)}" }\nfacts: []\n`);
+      registry.setFromEditor(file, `source: { key: huge, title: "${'x'.repeat(2 * 1024 * 1024)}" }\nfacts: []\n`);
       assert.deepEqual(problems(file).map((p) => p.code), ['too-large']);
+      assert.match(problems(file)[0]!.message, /larger than 2 MB, the limit for a fact base/);
+    });
+
+    it('a 3 MB fact base is refused at once, a 3 MB source text is read: the two limits differ', () => {
+      // 3 MB of ordinary facts: parsed, it would load without a problem.
+      const facts = ARMS_YAML.slice(ARMS_YAML.indexOf('\nfacts:\n') + '\nfacts:\n'.length);
+      let big = ARMS_YAML;
+      for (let i = 0; big.length < 3 * 1024 * 1024; i++) big += facts.replace(/^( {2}- id: )/gm, `$1copy${i}-`);
+      for (const [rel, text] of [['big.facts.yaml', big], ['big.facts.json', JSON.stringify({ source: { key: 'big', title: 'x'.repeat(3 * 1024 * 1024) }, facts: [] })]]) {
+        const started = Date.now();
+        const found = timedLoad(rel, text);
+        assert.ok(Date.now() - started < 1_000, `${rel}: not refused at once (${Date.now() - started} ms)`);
+        assert.deepEqual(found.map((p) => p.code), ['too-large'], rel);
+        assert.match(found[0]!.message, /larger than 2 MB, the limit for a fact base/);
+        const started2 = Date.now();
+        registry.setFromEditor(path(rel), text);
+        assert.ok(Date.now() - started2 < 1_000, `${rel} in the editor: not refused at once (${Date.now() - started2} ms)`);
+        assert.deepEqual(problems(path(rel)).map((p) => p.code), ['too-large'], `${rel} in the editor`);
+      }
+      const article = `${ARMS_TEXT}\n${'filler '.repeat(450_000)}`;
+      assert.ok(article.length > 3 * 1024 * 1024 && article.length < 3.5 * 1024 * 1024);
+      put('big.txt', article);
+      const text = edit(ARMS_YAML, 'text: arms-control.txt', 'text: big.txt');
+      assert.deepEqual(timedLoad('a.facts.yaml', text), []);
+      assert.equal(registry.entry(path('a.facts.yaml'))!.sourceText, article);
+      // And the quotes are checked against it.
+      const wrong = edit(text, 'quote: Norway ratified the accord on 17 May', 'quote: Norway ratified the accord on 18 May');
+      assert.deepEqual(timedLoad('a.facts.yaml', wrong).map((p) => p.code), ['quote-not-in-source']);
     });
 
     it('a 1 MB quote: refused by the schema (5,000 characters at most), at the quote', () => {
@@ -453,11 +481,12 @@ describe('FactBaseRegistry', () => {
       assert.match(found[0]!.message, /facts\.1\.quote must NOT have more than 5000 characters/);
     });
 
-    it('a 10 MB source text: too-large, quotes not checked against it', () => {
-      put('big.txt', `${ARMS_TEXT}\n${'filler '.repeat(1_600_000)}`);
+    it('over 10 MB of source text: too-large, quotes not checked against it', () => {
+      put('big.txt', `${ARMS_TEXT}\n${'filler '.repeat(1_500_000)}`); // 10.0 MiB and a little
       const text = edit(ARMS_YAML, 'text: arms-control.txt', 'text: big.txt');
       const found = timedLoad('a.facts.yaml', text);
       assert.deepEqual(spans(text, found), [['too-large', 'big.txt']]);
+      assert.match(found[0]!.message, /source text big\.txt is larger than 10 MB, the limit for a source text/);
       assert.equal(registry.entry(path('a.facts.yaml'))!.sourceText, null);
     });
 

@@ -1,7 +1,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { FactBase } from '../core/facts/model';
-import { MAX_FACT_BASE_SIZE, parseFactBaseYaml, type LocatedProblem } from '../core/facts/parse';
+import { MAX_FACT_BASE_SIZE, MAX_SOURCE_TEXT_SIZE, parseFactBaseYaml, type LocatedProblem } from '../core/facts/parse';
 import { validateFactBaseSchema } from '../core/facts/schema';
 import { collapseWhitespace } from '../core/text/quotes';
 import { walkFiles } from '../node/files';
@@ -89,7 +89,7 @@ export class FactBaseRegistry {
     let problem: LocatedProblem | null = null;
     try {
       if (statSync(absolute).size > MAX_FACT_BASE_SIZE) {
-        problem = { path: [], message: `The file is larger than ${MAX_FACT_BASE_SIZE / 1024 / 1024} MB and is not loaded.`, severity: 'error', code: 'too-large', start: 0, end: 0 };
+        problem = { path: [], message: `The file is larger than ${MAX_FACT_BASE_SIZE / 1024 / 1024} MB, the limit for a fact base, and is not loaded.`, severity: 'error', code: 'too-large', start: 0, end: 0 };
       } else text = readFileSync(absolute, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') { this.remove(absolute); return; }
@@ -233,7 +233,7 @@ export class FactBaseRegistry {
       return { text: null, problem: { path: ['source', 'text'], severity: 'warning', code: 'restricted', message: `In a restricted workspace, source texts are read only inside the workspace; ${relativePath} is not, so quotes are not checked against it.`, start: 0, end: 0 } };
     }
     try {
-      if (statSync(target).size > MAX_FACT_BASE_SIZE) return { text: null, problem: { path: ['source', 'text'], severity: 'error', code: 'too-large', message: `The source text ${relativePath} is larger than 10 MB.`, start: 0, end: 0 } };
+      if (statSync(target).size > MAX_SOURCE_TEXT_SIZE) return { text: null, problem: { path: ['source', 'text'], severity: 'error', code: 'too-large', message: `The source text ${relativePath} is larger than ${MAX_SOURCE_TEXT_SIZE / 1024 / 1024} MB, the limit for a source text, and is not read: quotes are not checked against it.`, start: 0, end: 0 } };
       return { text: readFileSync(target, 'utf8') };
     } catch (e) {
       return { text: null, problem: { path: ['source', 'text'], severity: 'error', code: 'missing-text', message: `Cannot read the source text ${relativePath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`, start: 0, end: 0 } };

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ActorInfo, FactBase } from '../core/facts/model';
 import { normalizeActors, normalizeFactBase } from '../core/facts/normalize';
-import { MAX_FACT_BASE_SIZE, parseActorsYaml, parseFactBaseYaml, type LocatedProblem, type ParsedFactBase } from '../core/facts/parse';
+import { MAX_FACT_BASE_SIZE, MAX_SOURCE_TEXT_SIZE, parseActorsYaml, parseFactBaseYaml, type LocatedProblem, type ParsedFactBase } from '../core/facts/parse';
 import { validateFactBaseSchema } from '../core/facts/schema';
 import { compileKnowledge, type Knowledge } from '../core/match/knowledge';
 
@@ -65,7 +65,7 @@ export function loadFactBaseFile(path: string): ParsedFactBase {
   try {
     const size = statSync(absolute).size;
     if (size > MAX_FACT_BASE_SIZE) {
-      return { base: null, problems: [{ path: [], message: `${path} is larger than ${MAX_FACT_BASE_SIZE / 1024 / 1024} MB.`, severity: 'error', code: 'too-large', start: 0, end: 0 }] };
+      return { base: null, problems: [{ path: [], message: `${path} is larger than ${MAX_FACT_BASE_SIZE / 1024 / 1024} MB, the limit for a fact base, and is not loaded.`, severity: 'error', code: 'too-large', start: 0, end: 0 }] };
     }
     text = readFileSync(absolute, 'utf8');
   } catch (e) {
@@ -87,12 +87,15 @@ export function builtinSourceText(): string | null {
   return builtinText;
 }
 
-/** The full text a fact base names (`source.text`), read next to the fact base file. */
+/**
+ * The full text a fact base names (`source.text`), read next to the fact base file; none if it is
+ * larger than a source text may be (`MAX_SOURCE_TEXT_SIZE`, not the smaller fact base limit).
+ */
 function readSourceText(base: FactBase): string | null {
   if (!base.source.textPath) return null;
   const path = base.origin === 'built-in' ? join(packageRoot(), 'facts', base.source.textPath) : resolve(dirname(base.origin), base.source.textPath);
   try {
-    if (statSync(path).size > MAX_FACT_BASE_SIZE) return null;
+    if (statSync(path).size > MAX_SOURCE_TEXT_SIZE) return null;
     return readFileSync(path, 'utf8');
   } catch {
     return null;

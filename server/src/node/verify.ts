@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { LocatedProblem } from '../core/facts/parse';
+import { MAX_SOURCE_TEXT_SIZE, type LocatedProblem } from '../core/facts/parse';
 import type { Knowledge } from '../core/match/knowledge';
 import { collapseWhitespace } from '../core/text/quotes';
 import { packageRoot } from './factFiles';
@@ -22,6 +22,8 @@ export function verifyQuotes(knowledge: Knowledge): Array<{ file: string; proble
     const problems: LocatedProblem[] = [];
     if (!existsSync(textFile)) {
       problems.push({ path: ['source', 'text'], message: `The source text ${textFile} does not exist.`, severity: 'error', code: 'missing-text', start: 0, end: 0 });
+    } else if (statSync(textFile).size > MAX_SOURCE_TEXT_SIZE) {
+      problems.push({ path: ['source', 'text'], message: `The source text ${textFile} is larger than ${MAX_SOURCE_TEXT_SIZE / 1024 / 1024} MB, the limit for a source text, and is not read: quotes are not checked against it.`, severity: 'error', code: 'too-large', start: 0, end: 0 });
     } else {
       const text = collapseWhitespace(readFileSync(textFile, 'utf8'));
       for (const fact of knowledge.facts) {
