@@ -116,27 +116,30 @@ function editPlaces(text: string, count: number): number[] {
 }
 
 /**
- * One-character edits with a warm cache: at each place, insert a character (timed re-check) then
- * delete it again (timed re-check), so the text keeps changing and every re-check has work to do.
+ * One-character edits with a warm cache, as a writer types: at each place a character is typed,
+ * then another after it (two timed re-checks, each of a chunk text never seen before), then both
+ * are undone at once (timed apart: the cache still holds the chunk from two checks ago).
  */
 function incremental(knowledge: Knowledge, text: string, places: number[]) {
   const cache: ChunkCache = createChunkCache();
   checkDocument(knowledge, text, cache);
   const samples: number[] = [];
+  const undo: number[] = [];
   const noChange: number[] = [];
   // Warm-up on a few places outside the measured ones.
   for (const p of places.slice(0, 3)) {
-    const edited = `${text.slice(0, p + 1)}q${text.slice(p + 1)}`;
-    checkDocument(knowledge, edited, cache);
+    checkDocument(knowledge, `${text.slice(0, p + 1)}q${text.slice(p + 1)}`, cache);
     checkDocument(knowledge, text, cache);
   }
   for (const p of places) {
-    const inserted = `${text.slice(0, p)}x${text.slice(p)}`;
-    samples.push(time(() => checkDocument(knowledge, inserted, cache)));
-    samples.push(time(() => checkDocument(knowledge, text, cache)));
+    const typed = `${text.slice(0, p)}x${text.slice(p)}`;
+    const typedMore = `${text.slice(0, p)}xz${text.slice(p)}`;
+    samples.push(time(() => checkDocument(knowledge, typed, cache)));
+    samples.push(time(() => checkDocument(knowledge, typedMore, cache)));
+    undo.push(time(() => checkDocument(knowledge, text, cache)));
   }
   for (let i = 0; i < 20; i++) noChange.push(time(() => checkDocument(knowledge, text, cache)));
-  return { edit: stats(samples), noChange: stats(noChange), edits: samples.length };
+  return { edit: stats(samples), undo: stats(undo), noChange: stats(noChange), edits: samples.length };
 }
 
 function hoverLatency(knowledge: Knowledge, result: CheckResult) {

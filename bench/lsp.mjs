@@ -150,6 +150,17 @@ export class Client {
     return { hwmMiB: kb('VmHWM') / 1024, rssMiB: kb('VmRSS') / 1024 };
   }
 
+  /** CPU time the server process has used so far, all its threads (main, GC helpers, compiler), in ms; null if unknown. */
+  cpuMs() {
+    try {
+      let ns = 0;
+      for (const task of readdirSync(`/proc/${this.pid}/task`)) ns += Number(readFileSync(`/proc/${this.pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+      return ns / 1e6;
+    } catch {
+      return null; // not Linux, or no schedstat
+    }
+  }
+
   async shutdown() {
     try {
       await Promise.race([this.request('shutdown', null), sleep(2000)]);
@@ -251,33 +262,54 @@ async function editAndHover(text, edits, hovers) {
   const starts = lineStarts(text);
   let version = 1;
   const places = editPlaces(text, edits);
-  const change = (offset, insert) => {
+  // Positions are those of the original text: every edit is on one line, after `offset` only.
+  const change = (offset, insert, length = 1) => {
     version++;
     const pos = positionAt(starts, offset);
-    const range = insert ? { start: pos, end: pos } : { start: pos, end: { line: pos.line, character: pos.character + 1 } };
-    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: insert ? 'x' : '' }] });
+    const range = insert ? { start: pos, end: pos } : { start: pos, end: { line: pos.line, character: pos.character + length } };
+    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: insert ? insert : '' }] });
     return version;
   };
 
   // Warm-up edits.
   for (const p of places.slice(0, 2)) {
-    for (const insert of [true, false]) {
+    for (const insert of ['x', '']) {
       const v = version + 1;
       const diag = client.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri && x.version === v);
       change(p, insert);
       await diag;
     }
   }
-  // Debounced re-publish: each edit then its undo, each waited for.
+  // Debounced re-publish as a writer types: a character, another after it (each a chunk text the
+  // server has not seen), then both undone (untimed: the server's cache still holds that chunk).
+  // Each waited for: diagnostics, then the status that follows them.
+  const typing = (p) => [{ at: p, insert: 'x', timed: true }, { at: p + 1, insert: 'z', timed: true }, { at: p, insert: '', length: 2, timed: false }];
   const debounced = [];
+  const beyondWait = [];
+  const serverWork = [];
+  const serverCheck = [];
+  const serverSync = [];
+  const serverCpu = [];
   for (const p of places) {
-    for (const insert of [true, false]) {
+    for (const step of typing(p)) {
       const v = version + 1;
       const diag = client.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri && x.version === v);
+      const status = client.waitFor('policyFactCheck/status', (x) => x.uri === uri && x.version === v);
+      const cpu0 = client.cpuMs();
       const t0 = performance.now();
-      change(p, insert);
+      change(step.at, step.insert, step.length);
       const { at } = await diag;
+      const { params: { timing } } = await status;
+      const cpu1 = client.cpuMs();
+      if (!step.timed) continue;
       debounced.push(at - t0);
+      if (cpu0 !== null && cpu1 !== null) serverCpu.push(cpu1 - cpu0);
+      if (timing) {
+        serverWork.push(timing.syncMs + timing.checkMs);
+        serverCheck.push(timing.checkMs);
+        serverSync.push(timing.syncMs);
+        beyondWait.push(at - t0 - timing.waitMs);
+      }
     }
   }
 
@@ -301,7 +333,7 @@ async function editAndHover(text, edits, hovers) {
   // didChange then an immediate hover: the hover makes the server check at once (no debounce).
   const forced = [];
   for (const p of places) {
-    for (const insert of [true, false]) {
+    for (const insert of ['x', '']) {
       const v = version + 1;
       const diag = client.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri && x.version === v);
       const t0 = performance.now();
@@ -315,7 +347,16 @@ async function editAndHover(text, edits, hovers) {
   const debouncedStats = stats(debounced);
   return {
     didChangeToDiagnostics: debouncedStats,
-    recheckWorkMs: debouncedStats.median - TYPING_DELAY_MS,
+    /** Wall clock didChange -> publishDiagnostics minus the nominal debounce: includes timer slack, both pipes and scheduling. */
+    recheckWallMs: debouncedStats.median - TYPING_DELAY_MS,
+    /** The server's own work per edit, as it reports in policyFactCheck/status (timing.syncMs + timing.checkMs). */
+    serverWork: serverWork.length ? stats(serverWork) : null,
+    serverCheck: serverCheck.length ? stats(serverCheck) : null,
+    serverSync: serverSync.length ? stats(serverSync) : null,
+    /** didChange -> publishDiagnostics minus the wait the server measured (debounce + slack): the work plus both pipes. */
+    beyondWait: beyondWait.length ? stats(beyondWait) : null,
+    /** CPU time of the server process (all threads) from didChange to the status after the diagnostics. */
+    serverCpu: serverCpu.length ? stats(serverCpu) : null,
     editAndHover: stats(forced),
     hover: { ...stats(hoverSamples), positions: targets.length, hits },
   };

@@ -81,17 +81,24 @@ export async function runServerEditProfile({ top = 20, edits = 150 } = {}) {
   const lines = text.split('\n');
   const middle = Math.floor(lines.length / 2);
   let version = 1;
+  const work = [];
   for (let i = 0; i < edits; i++) {
     // Alternately insert and delete a character at the start of a line near the middle.
     const line = middle + (Math.floor(i / 2) % 200);
     const insert = i % 2 === 0;
     version++;
+    const v = version;
+    const status = client.waitFor('policyFactCheck/status', (p) => p.uri === uri && p.version === v);
     client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: insert ? 0 : 1 } }, text: insert ? 'x' : '' }] });
     await client.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 2 } });
+    const { params } = await status;
+    if (params.timing) work.push(params.timing);
   }
   await client.shutdown();
   const file = join(dir, 'server-edits.cpuprofile');
-  printSummary(`Language server: ${edits} one-character edits in 100 KB, each followed by a hover`, file, summarise(JSON.parse(readFileSync(file, 'utf8')), top));
+  const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN; };
+  const reported = work.length ? `; the server reports (policyFactCheck/status timing, medians under the profiler): applying the change ${median(work.map((t) => t.syncMs)).toFixed(2)} ms, check + diagnostics ${median(work.map((t) => t.checkMs)).toFixed(2)} ms` : '';
+  printSummary(`Language server: ${edits} one-character edits in 100 KB, each followed by a hover${reported}`, file, summarise(JSON.parse(readFileSync(file, 'utf8')), top));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -86,6 +86,46 @@ describe('protocol: diagnostics on open and on edits', () => {
     assert.equal(status.contradictions, 0);
   });
 
+  it('reports what a check cost in the status: edits applied, check, and the debounce waited', async () => {
+    const uri = docUri('timing');
+    const since = client.mark();
+    await client.open(uri, ONE_WRONG, 1);
+    const opened = await client.waitFor('policyFactCheck/status', (p) => p.uri === uri && p.version === 1, { since });
+    assert.equal(opened.timing.syncMs, 0, JSON.stringify(opened));
+    assert.ok(opened.timing.checkMs > 0, JSON.stringify(opened));
+    const edited = client.mark();
+    const version = await client.change(uri, [{ range: client.rangeOf(uri, 'June'), text: 'July' }]);
+    const status = await client.waitFor('policyFactCheck/status', (p) => p.uri === uri && p.version === version, { since: edited });
+    const { syncMs, checkMs, waitMs } = status.timing;
+    for (const ms of [syncMs, checkMs, waitMs]) assert.ok(typeof ms === 'number' && Number.isFinite(ms) && ms >= 0, JSON.stringify(status));
+    assert.ok(checkMs > 0, JSON.stringify(status));
+    // The debounce (150 ms) is waited, not worked: it shows in waitMs, not in checkMs.
+    assert.ok(waitMs >= 140, JSON.stringify(status));
+  });
+
+  it('after edits that keep later paragraphs in place (same length, lines added or removed before them), publishes what a fresh check finds', async () => {
+    const uri = docUri('reuse');
+    await client.openAndWait(uri, THREE_WRONG);
+    const briefing = () => client.rangeOf(uri, 'Briefing');
+    const edits: Array<() => TextDocumentContentChangeEvent[]> = [
+      // Same length, one more line: every later finding keeps its offsets but moves down a line.
+      () => [{ range: { start: briefing().start, end: { line: briefing().start.line, character: briefing().start.character + 1 } }, text: '\n' }],
+      // At the end: findings before it stay where they were.
+      () => { const end = positionAt(client.text(uri), client.text(uri).length); return [{ range: { start: end, end }, text: '\nAnother line.\n' }]; },
+      // Same length again, the line taken away; then two changes in one notification.
+      () => { const nl = client.text(uri).indexOf('\n'); const at = positionAt(client.text(uri), nl); return [{ range: { start: at, end: { line: at.line + 1, character: 0 } }, text: 'B' }]; },
+      () => [{ range: client.rangeOf(uri, 'Another line.'), text: 'A' }, { range: briefing(), text: 'Brief\n\nx' }],
+    ];
+    for (const [i, edit] of edits.entries()) {
+      const since = client.mark();
+      const version = await client.change(uri, edit());
+      const published = await client.waitForDiagnostics(uri, { version, since });
+      const fresh = await client.openAndWait(docUri(`reuse-fresh-${i}`), client.text(uri));
+      assert.deepEqual(published.diagnostics.map(essence), fresh.diagnostics.map(essence), `after edit ${i}: ${JSON.stringify(client.text(uri))}`);
+      assert.ok(published.diagnostics.length > 0);
+    }
+  });
+
   it('after over 100 rapid incremental edits, ends with the final version and exactly what a fresh check of the final text finds', async () => {
     const uri = docUri('rapid');
     await client.openAndWait(uri, ONE_WRONG);

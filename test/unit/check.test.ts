@@ -104,6 +104,25 @@ describe('checkDocument with a chunk cache', () => {
     assert.equal(cache.chunks.get(`${WRONG}\n`), before, 'the unchanged chunk was not re-analysed');
   });
 
+  it('reuses a chunk seen one check ago (a character typed and deleted, an undo), and no older one', () => {
+    const cache = createChunkCache();
+    // A chunk runs to the next block: it keeps the blank line after it.
+    const original = `${RIGHT}\n\n`;
+    const typed = `${RIGHT}x\n\n`;
+    check(`${original}${WRONG}\n`, cache);
+    const before = cache.chunks.get(original);
+    assert.ok(before);
+    assert.deepEqual(check(`${typed}${WRONG}\n`, cache), check(`${typed}${WRONG}\n`));
+    assert.equal(cache.chunks.has(original), false);
+    assert.deepEqual(check(`${original}${WRONG}\n`, cache), check(`${original}${WRONG}\n`));
+    assert.equal(cache.chunks.get(original), before, 'the chunk of the check before the last was not re-analysed');
+    // Two checks later it is gone: the cache holds two generations, not the whole history.
+    check(`Other.\n\n${WRONG}\n`, cache);
+    check(`Another.\n\n${WRONG}\n`, cache);
+    check(`${original}${WRONG}\n`, cache);
+    assert.notEqual(cache.chunks.get(original), before);
+  });
+
   it('re-checks every chunk when the document’s footnote labels change', () => {
     const cache = createChunkCache();
     const first = 'In 2018, Kim met Russian President Vladimir Putin.[^a]\n';

@@ -49,10 +49,16 @@ export interface ChunkCache {
   knowledge: Knowledge | null;
   labels: string;
   chunks: Map<string, ChunkResult>;
+  /**
+   * The chunks of the check before the last one: a character typed and deleted again, or an undo,
+   * brings back a chunk text seen one check ago. Mostly the same objects as `chunks`, so it costs
+   * only the chunks that changed.
+   */
+  older: Map<string, ChunkResult>;
 }
 
 export function createChunkCache(): ChunkCache {
-  return { knowledge: null, labels: '', chunks: new Map() };
+  return { knowledge: null, labels: '', chunks: new Map(), older: new Map() };
 }
 
 export interface CheckOptions {
@@ -134,6 +140,7 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
     cache.knowledge = knowledge;
     cache.labels = signature;
     cache.chunks = new Map();
+    cache.older = new Map();
   }
   const previous = cache.chunks;
   const next = new Map<string, ChunkResult>();
@@ -147,7 +154,7 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
   for (let c = 0; c < doc.chunks.length; c++) {
     const chunk = doc.chunks[c]!;
     const source = sources[c]!;
-    let result = next.get(source) ?? previous.get(source);
+    let result = next.get(source) ?? previous.get(source) ?? cache.older.get(source);
     if (!result) result = checkChunk(knowledge, source, labels, env ??= parserEnv(labels));
     // A chunk that occurs twice in the document gets its own copy of the results for each place.
     if (next.has(source)) result = { ...result, placed: undefined };
@@ -159,6 +166,7 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
     for (const r of placed.records) records.push(r);
     for (const f of placed.footnotes) footnotes.push(f);
   }
+  cache.older = previous;
   cache.chunks = next;
   const cited = checkCitations(knowledge, records, footnotes, {
     bibliographyKeys: options.bibliographyKeys,

@@ -1,6 +1,7 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isAbsolute, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { checkDocument, createChunkCache, type CheckOptions, type ChunkCache } from '../core/check';
 import type { Knowledge } from '../core/match/knowledge';
 import type { PositionMapper } from '../core/text/lineIndex';
@@ -36,6 +37,9 @@ export interface DocumentState {
   diagnostics: Diagnostic[];
   timer: NodeJS.Timeout | null;
   failed: boolean;
+  /** Time spent applying edits since the last check, and when the last edit (or the open) arrived: for the status's timing. */
+  syncMs: number;
+  editedAt: number;
 }
 
 /**
@@ -56,7 +60,10 @@ export class DocumentChecks {
   state(uri: string): DocumentState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { cache: createChunkCache(), version: -1, result: null, index: null, knowledge: null, diagnostics: [], timer: null, failed: false };
+      state = {
+        cache: createChunkCache(), version: -1, result: null, index: null, knowledge: null, diagnostics: [], timer: null, failed: false,
+        syncMs: 0, editedAt: performance.now(),
+      };
       this.states.set(uri, state);
     }
     return state;
@@ -65,6 +72,14 @@ export class DocumentChecks {
   /** The open's own check is still pending: an edit now will be seen by it. */
   isPending(uri: string): boolean {
     return this.states.get(uri)?.version === -1;
+  }
+
+  /** An edit was applied to an open draft in `ms` (incremental sync): counted in the next check's timing. */
+  noteEdit(uri: string, ms: number): void {
+    const state = this.states.get(uri);
+    if (!state) return;
+    state.syncMs += ms;
+    state.editedAt = performance.now();
   }
 
   schedule(uri: string, delay: number): void {
@@ -121,16 +136,21 @@ export class DocumentChecks {
   }
 
   checkNow(doc: TextDocument, settings: Settings): void {
+    const started = performance.now();
     const state = this.state(doc.uri);
     if (!settings.enable) {
       state.version = doc.version;
       state.result = null;
       state.diagnostics = [];
       void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
-      this.sendStatus({ uri: doc.uri, version: doc.version, sentences: 0, claims: 0, contradictions: 0 });
+      this.sendStatus({ uri: doc.uri, version: doc.version, sentences: 0, claims: 0, contradictions: 0, timing: this.timing(state, started) });
       return;
     }
     const text = doc.getText();
+    // The previous version's results are replaced below: let them go before the check allocates the new ones
+    // (the chunk cache keeps what the check reuses). Nothing reads the state until this method returns.
+    state.result = null;
+    state.diagnostics = [];
     try {
       injectFault(text);
       const knowledge = this.knowledge.get(settings, doc.uri);
@@ -160,7 +180,15 @@ export class DocumentChecks {
     const stats = state.result?.stats ?? { sentences: 0, claims: 0, contradictions: 0 };
     // Count what the writer sees: a code set to "off" contributes nothing.
     const contradictions = state.diagnostics.filter((d) => d.code === 'contradiction').length;
-    this.sendStatus({ uri: doc.uri, version: doc.version, sentences: stats.sentences, claims: stats.claims, contradictions });
+    this.sendStatus({ uri: doc.uri, version: doc.version, sentences: stats.sentences, claims: stats.claims, contradictions, timing: this.timing(state, started) });
+  }
+
+  /** What the check that started at `started` cost (see StatusParams.timing); resets the edit time it counted. */
+  private timing(state: DocumentState, started: number): NonNullable<StatusParams['timing']> {
+    const round = (ms: number) => Math.round(ms * 1000) / 1000;
+    const timing = { syncMs: round(state.syncMs), checkMs: round(performance.now() - started), waitMs: round(Math.max(0, started - state.editedAt)) };
+    state.syncMs = 0;
+    return timing;
   }
 
   private sendStatus(status: StatusParams): void {

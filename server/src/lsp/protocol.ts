@@ -9,6 +9,14 @@ export interface StatusParams {
   /** Sentences matched to a fact of the fact base. */
   claims: number;
   contradictions: number;
+  /**
+   * What this check cost the server, in milliseconds (for benchmarks and logs; the status bar ignores it).
+   * syncMs: applying the didChange edits received since the previous check (incremental sync);
+   * checkMs: fact base lookup, the core check, converting findings to diagnostics and handing them to
+   * the connection (JSON encoding and the pipe come after); waitMs: from the last edit (or the open) to
+   * the start of the check: the debounce, timer slack and the settings lookup.
+   */
+  timing?: { syncMs: number; checkMs: number; waitMs: number };
 }
 
 /** Client -> server: the facts of the loaded fact bases, for the "insert citation" quick pick. */

@@ -2,6 +2,7 @@ import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments,
   TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
+import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './codeActions';
 import { DocumentChecks, TYPING_DELAY_MS } from './documentChecks';
@@ -21,7 +22,16 @@ import { Workspace } from './workspace';
  * followed by FactBaseSync, requests are answered by Features; all of them delegate to the core.
  */
 export class FactCheckServer {
-  private readonly documents = new TextDocuments(TextDocument);
+  /** Open documents, kept up to date by incremental sync; the time each edit takes is counted for the status's timing. */
+  private readonly documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (document, changes, version) => {
+      const started = performance.now();
+      const updated = TextDocument.update(document, changes, version);
+      this.checks.noteEdit(updated.uri, performance.now() - started);
+      return updated;
+    },
+  });
   private readonly workspace = new Workspace();
   private readonly settings: SettingsStore;
   private readonly registry: FactBaseRegistry;
