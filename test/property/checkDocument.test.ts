@@ -6,13 +6,13 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { RUNS } from '../helpers/property';
 import { checkDocument, createChunkCache } from '../../server/src/core/check';
 import type { CheckResult, Finding } from '../../server/src/core/types';
 import { anyString, applyEdit, CLAIMS, edit, ignoredBlock, lineEnd, markdownDocument, withLineEnds } from '../helpers/arbitraries';
 import { applyFix, builtinKnowledge } from '../helpers/knowledge';
 
 /** PROPERTY_RUNS=2000 for a deeper search. */
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
 const knowledge = builtinKnowledge();
 
 function isHigh(c: number): boolean { return c >= 0xd800 && c <= 0xdbff; }

@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { RUNS } from '../helpers/property';
 import { splitChunks } from '../../server/src/core/markdown/chunks';
 import { extractProse, type ProseBlock } from '../../server/src/core/markdown/prose';
 import { lineEnd, markdownBody, withLineEnds } from '../helpers/arbitraries';
@@ -44,7 +45,6 @@ function whole(text: string): Seen[] {
 }
 
 /** PROPERTY_RUNS=2000 for a deeper search. */
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
 
 describe('splitChunks', () => {
   it('covers the document after any front matter: chunks are ordered, disjoint and leave out only blank lines', () => {

@@ -5,12 +5,12 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { RUNS } from '../helpers/property';
 import { MONTH_ABBREVIATIONS, MONTH_NAMES } from '../../server/src/core/values/lexicon';
 import { numberInWords, ordinalInWords, ordinalSuffix } from '../../server/src/core/values/render';
 import { applyFix, check } from '../helpers/knowledge';
 
 /** PROPERTY_RUNS=2000 for a deeper search. */
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
 
 const month = fc.integer({ min: 1, max: 12 });
 const day = fc.integer({ min: 1, max: 28 });

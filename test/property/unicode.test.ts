@@ -13,13 +13,13 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { RUNS } from '../helpers/property';
 import { checkDocument, createChunkCache } from '../../server/src/core/check';
 import type { CheckResult } from '../../server/src/core/types';
 import { CLAIMS } from '../helpers/arbitraries';
 import { builtinKnowledge } from '../helpers/knowledge';
 
 /** PROPERTY_RUNS=2000 for a deeper search (the 100 000-character-line property runs a twentieth of that). */
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
 const knowledge = builtinKnowledge();
 
 // ── What a range may not do ──────────────────────────────────────────────────────────────────

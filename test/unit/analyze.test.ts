@@ -215,6 +215,19 @@ describe('matching: tables', () => {
   });
 });
 
+describe('matching: a table header’s event', () => {
+  it('checks a row that names no event of its own against the header’s event', () => {
+    const text = '| North Korea’s denunciation of US interference in Taiwan | |\n|---|---|\n| Date | 14 July |\n';
+    assert.deepEqual(contradictions(text).map((f) => [f.factId, f.covered, f.fixes[0]]), [['taiwan-interference-early-august', '14 July', 'early August']]);
+  });
+
+  it('does not hold a row that names its own event to the header’s event', () => {
+    const text = '| In early August, North Korea denounced US interference in Taiwan. | Date |\n|---|---|\n| On 14 July, Pyongyang recognised the breakaway republics in Eastern Ukraine. | 14 July |\n';
+    assert.deepEqual(contradictions(text).map((f) => [f.factId, f.covered]), []);
+    assert.ok(claims(text).some((c) => c.factId === 'recognition-breakaway-republics' && c.verdict === 'supported'));
+  });
+});
+
 describe('matching: pronouns refer to the previous sentence’s actor', () => {
   it('gives "it" the actor of an earlier sentence of the paragraph', () => {
     const text = 'North Korea has courted Moscow. On 14 June, it recognised the breakaway republics in Eastern Ukraine.';

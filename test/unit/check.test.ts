@@ -22,6 +22,13 @@ describe('checkDocument', () => {
     assert.match(result.claims[1]!.explanation!, /^The source gives 14 July \(2022\)/);
   });
 
+  it('checks a paragraph that is only a full stop and a marker (". [^1]") without throwing', () => {
+    for (const text of ['. [^1]\n', '\n. [^1]\r\n', '. [@frassineti2022]\n', '?! [^1]\n\n[^1]: @frassineti2022\n']) {
+      const result = checkDocument(builtinKnowledge(), text);
+      for (const f of result.findings) assert.ok(f.start >= 0 && f.end <= text.length && f.start <= f.end, JSON.stringify(text));
+    }
+  });
+
   it('maps offsets in CRLF documents', () => {
     const text = `Intro.\r\n\r\n${RIGHT}\r\nStill the same paragraph.\r\n\r\n${WRONG}\r\n`;
     const [f] = contradictions(text);

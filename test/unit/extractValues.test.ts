@@ -49,6 +49,12 @@ describe('extractValues: dates', () => {
     only('In Late November 2022, it fired.', 'Late November 2022', date({ month: 11, year: 2022, part: 'late' }));
   });
 
+  it('gives a part of a month no day: the number after it begins the next date (early August 14 July)', () => {
+    const values = valuesOf('In early August 14 July Kim spoke.');
+    assert.deepEqual(values.map((v) => v.text), ['early August', '14 July']);
+    assert.deepEqual(values.map((v) => v.value), [date({ month: 8, part: 'early' }), date({ day: 14, month: 7 })]);
+  });
+
   it('reads parts of years: the start of 2022, early 2022, mid-2022, the end of 2021', () => {
     only('Since the start of 2022, tests rose.', 'the start of 2022', date({ year: 2022, part: 'start' }, 'since'));
     only('In early 2022, tests rose.', 'early 2022', date({ year: 2022, part: 'early' }));

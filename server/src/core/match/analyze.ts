@@ -332,6 +332,15 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
     const words = wordsOf(k);
     const mentions = mentionsOf(k);
     collectHits(knowledge, actors.lookup(mentions), words, hits, true, true);
+    // What the sentence's own words match, before a table header's words join them.
+    const ownCandidates = new Set<number>();
+    const ownGroups = new Map<number, number>();
+    if (contextHits.size) {
+      for (const [f, h] of hits) {
+        ownGroups.set(f, h.groups.size);
+        if (isCandidate(knowledge.facts[f]!, h)) ownCandidates.add(f);
+      }
+    }
     for (const [f, h] of contextHits) {
       const mine = hits.get(f) ?? { groups: new Set<number>(), context: false, exclude: false, triggers: [], positions: [] };
       for (const g of h.groups) mine.groups.add(g);
@@ -371,11 +380,26 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
           matches.push(match);
         }
       }
+      if (ownCandidates.size) quietHeaderOnly(matches, ownCandidates, ownGroups);
       settle(matches, actors, knowledge, mentions);
     }
     if (matches.length || cited.length || quotations.length) out.push({ sentence, words, mentions, matches, citations: cited, quotations, values });
   });
   return { tokens, sentences: out, sentenceCount: sentences.length };
+}
+
+/**
+ * A table row whose own words name one event is about that event: another event that only the
+ * header's words bring in may agree with the row, but the row does not contradict it.
+ */
+function quietHeaderOnly(matches: FactMatch[], ownCandidates: ReadonlySet<number>, ownGroups: ReadonlyMap<number, number>): void {
+  if (!matches.some((m) => ownCandidates.has(m.fact))) return;
+  for (const m of matches) {
+    if ((ownGroups.get(m.fact) ?? 0) > 0) continue;
+    m.disagreeing = [];
+    m.negation = null;
+    m.wrongActor = null;
+  }
 }
 
 /**

@@ -123,7 +123,8 @@ function insertionPoint(tokens: readonly Token[], first: number, last: number): 
   if (isCloser(tokens[i]!) && i > first && isStop(tokens[i - 1]!)) return tokens[i]!.end;
   if (!isStop(tokens[i]!)) return tokens[i]!.end;
   while (i > first && isStop(tokens[i - 1]!)) i--;
-  return tokens[i - 1]!.end;
+  // A "sentence" of nothing but stops (after a footnote marker, say): the citation goes before them.
+  return i > first ? tokens[i - 1]!.end : tokens[i]!.start;
 }
 
 export function reportBlock(knowledge: Knowledge, text: string, analysis: BlockAnalysis): BlockReport {

@@ -358,7 +358,9 @@ export class ValueExtractor {
       const d = dayValue(tokens[end]);
       // "July 14" and "July 15 Pyongyang …", but not "July 2021" nor "May 5 countries"
       const after = tokens[end + 1];
-      if (d !== null && end < this.last && (!isWord(after) || after.capitalized === true || after === undefined)) {
+      // "early August 14 July": a part of a month has no day; the number begins the next date.
+      const partOfMonth = this.partBefore(i) !== null;
+      if (d !== null && !partOfMonth && end < this.last && (!isWord(after) || after.capitalized === true || after === undefined)) {
         date.day = d!;
         parts.day = [end, end + 1];
         end++;
