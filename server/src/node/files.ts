@@ -21,7 +21,8 @@ export function walkFiles(dir: string, accept: (file: string) => boolean, out: s
   } catch {
     return out;
   }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
+  // A stable order by code units: localeCompare asks ICU for every comparison and costs the CLI milliseconds.
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (--budget.entries <= 0) break;
     const full = join(dir, entry.name);
