@@ -9,17 +9,7 @@ import { checkCitations } from './citations/checks';
 import { mapFootnote, mapRecord, type FootnoteDefinition, type SentenceRecord } from './citations/records';
 import { findCitations, parseLocator } from './citations/syntax';
 
-/** Results of one chunk, in offsets relative to the chunk's start. */
-interface ChunkResult {
-  findings: Finding[];
-  claims: Claim[];
-  records: SentenceRecord[];
-  footnotes: FootnoteDefinition[];
-  sentences: number;
-  /** The same results moved to where the chunk last stood in the document, reused while it stays there. */
-  placed?: Placed;
-}
-
+/** Where a chunk's results are in the document: offsets as if the chunk started at `start`. */
 interface Placed {
   start: number;
   findings: Finding[];
@@ -28,17 +18,29 @@ interface Placed {
   footnotes: FootnoteDefinition[];
 }
 
+/**
+ * Results of one chunk, in document offsets for where the chunk stood when it was analysed: reused
+ * as they are while it stays there (no copy), and moved when text before it grows or shrinks.
+ */
+interface ChunkResult extends Placed {
+  sentences: number;
+  /** The same results moved to where the chunk last stood, reused while it stays there. */
+  moved?: Placed;
+}
+
 function place(result: ChunkResult, start: number): Placed {
-  if (result.placed?.start === start) return result.placed;
-  const by = (offset: number) => offset + start;
-  result.placed = {
+  if (start === result.start) return result;
+  if (result.moved?.start === start) return result.moved;
+  const by = start - result.start;
+  const move = (offset: number) => offset + by;
+  result.moved = {
     start,
-    findings: result.findings.map((f) => ({ ...shift(f, start), fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => shift(e, start)) })) })),
-    claims: result.claims.map((c) => ({ ...shift(c, start), values: c.values.map((v) => shift(v, start)) })),
-    records: result.records.map((r) => mapRecord(r, by)),
-    footnotes: result.footnotes.map((f) => mapFootnote(f, by)),
+    findings: result.findings.map((f) => ({ ...shift(f, by), fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => shift(e, by)) })) })),
+    claims: result.claims.map((c) => ({ ...shift(c, by), values: c.values.map((v) => shift(v, by)) })),
+    records: result.records.map((r) => mapRecord(r, move)),
+    footnotes: result.footnotes.map((f) => mapFootnote(f, move)),
   };
-  return result.placed;
+  return result.moved;
 }
 
 /**
@@ -73,9 +75,10 @@ export interface CheckOptions {
 export const DEFAULT_MAX_DOCUMENT_SIZE = 5 * 1024 * 1024;
 
 function mapBlockResults(block: ProseBlock, findings: Finding[], claims: Claim[], records: SentenceRecord[], into: ChunkResult): void {
-  const start = (offset: number) => textToSource(block, offset, 'start');
-  const end = (offset: number) => textToSource(block, offset, 'end');
-  const map = (offset: number, side: 'start' | 'end') => textToSource(block, offset, side);
+  const at = into.start;
+  const start = (offset: number) => at + textToSource(block, offset, 'start');
+  const end = (offset: number) => at + textToSource(block, offset, 'end');
+  const map = (offset: number, side: 'start' | 'end') => at + textToSource(block, offset, side);
   const context = block.footnote !== null ? 'footnote' : block.kind;
   for (const r of records) into.records.push({ ...mapRecord(r, map), context });
   for (const f of findings) {
@@ -91,18 +94,19 @@ function mapBlockResults(block: ProseBlock, findings: Finding[], claims: Claim[]
   }
 }
 
-function footnoteDefinition(block: ProseBlock, label: string): FootnoteDefinition {
-  const map = (offset: number, side: 'start' | 'end') => textToSource(block, offset, side);
+function footnoteDefinition(block: ProseBlock, label: string, at: number): FootnoteDefinition {
+  const map = (offset: number, side: 'start' | 'end') => at + textToSource(block, offset, side);
   const locator = parseLocator(block.text, 0, block.text.length);
   return mapFootnote({ label, start: 0, end: block.text.length, text: block.text, citations: findCitations(block.text), locator }, map);
 }
 
-function checkChunk(knowledge: Knowledge, source: string, labels: DocumentLabels, env: Record<string, unknown>): ChunkResult {
-  const result: ChunkResult = { findings: [], claims: [], records: [], footnotes: [], sentences: 0 };
+/** Analyses one chunk that starts at `start` in the document. */
+function checkChunk(knowledge: Knowledge, source: string, start: number, labels: DocumentLabels, env: Record<string, unknown>): ChunkResult {
+  const result: ChunkResult = { start, findings: [], claims: [], records: [], footnotes: [], sentences: 0 };
   let lastFootnote: string | null = null;
   for (const block of extractProse(source, labels, env)) {
     // A footnote's first paragraph says what it cites.
-    if (block.footnote !== null && block.footnote !== lastFootnote) result.footnotes.push(footnoteDefinition(block, block.footnote));
+    if (block.footnote !== null && block.footnote !== lastFootnote) result.footnotes.push(footnoteDefinition(block, block.footnote, start));
     lastFootnote = block.footnote;
     const analysis = analyzeBlock(knowledge, block.text, block.context, block.footnoteRefs);
     result.sentences += analysis.sentenceCount;
@@ -155,9 +159,9 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
     const chunk = doc.chunks[c]!;
     const source = sources[c]!;
     let result = next.get(source) ?? previous.get(source) ?? cache.older.get(source);
-    if (!result) result = checkChunk(knowledge, source, labels, env ??= parserEnv(labels));
+    if (!result) result = checkChunk(knowledge, source, chunk.start, labels, env ??= parserEnv(labels));
     // A chunk that occurs twice in the document gets its own copy of the results for each place.
-    if (next.has(source)) result = { ...result, placed: undefined };
+    if (next.has(source)) result = { ...result, moved: undefined };
     next.set(source, result);
     sentences += result.sentences;
     const placed = place(result, chunk.start);

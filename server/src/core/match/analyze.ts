@@ -2,7 +2,7 @@ import type { Fact, FactValue } from '../facts/model';
 import { splitSentences, type Sentence } from '../text/sentences';
 import { TokenKind, tokenize, type Token } from '../text/tokens';
 import { compareValues, type Agreement } from '../values/compare';
-import { extractValues, type Extracted } from '../values/extract';
+import { extractValues, mayStateDayDate, type Extracted } from '../values/extract';
 import type { Value } from '../values/types';
 import { Slot, type Knowledge, type TermPayload } from './knowledge';
 import { Actors, findMentions, type Mention } from './mentions';
@@ -348,7 +348,9 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
       hits.set(f, mine);
     }
     const candidates = [...hits].filter(([f, h]) => isCandidate(knowledge.facts[f]!, h));
-    const near = [...hits].filter(([f, h]) => isNearCandidate(knowledge.facts[f]!, h));
+    let near = [...hits].filter(([f, h]) => isNearCandidate(knowledge.facts[f]!, h));
+    // A near match needs a date with a day (below): without a word or form that can write one, none can be.
+    if (near.length && !mayStateDayDate(tokens, sentence.first, sentence.last)) near = [];
     const matches: FactMatch[] = [];
     let values: Extracted[] = [];
     if (candidates.length || near.length || cited.length) values = extractValues(tokens, sentence.first, sentence.last);

@@ -143,6 +143,19 @@ function monthAt(tokens: readonly Token[], i: number, last: number): { month: nu
   return { month, last: end };
 }
 
+/**
+ * Whether tokens[first, last) may state a date with a day: a month's name, or digits joined by "-"
+ * or "/" (2022-08-10, 14/06/2022). A cheap test for callers to whom only such a date would matter.
+ */
+export function mayStateDayDate(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let i = first; i < last; i++) {
+    if (monthAt(tokens, i, last)) return true;
+    const separator = tokens[i + 1];
+    if (isNumber(tokens[i]) && i + 2 < last && !separator!.spaced && (separator!.text === '/' || isHyphen(separator))) return true;
+  }
+  return false;
+}
+
 function yearValue(token: Token | undefined): number | null {
   if (!isNumber(token) || token.ordinalSuffix) return null;
   if (token.text.length !== 4 || token.value === undefined) return null;
