@@ -81,7 +81,7 @@ function runCheck(args: ParsedArgs): number {
   for (const file of files) {
     const read = readDraft(file);
     if ('problem' in read) {
-      process.stderr.write(`policy-fact-check: ${file}: ${read.problem}\n`);
+      process.stderr.write(`policy-fact-check: ${displayPath(file)}: ${read.problem}\n`);
       inputError = true;
       continue;
     }

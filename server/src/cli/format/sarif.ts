@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type * as Sarif from 'sarif';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { DiagnosticData } from '../../lsp/convert';
@@ -18,6 +18,12 @@ function region(d: { range: Diagnostic['range'] }): Sarif.Region {
   };
 }
 
+/** The folder as a file URI ending in exactly one slash, as SARIF requires of a base URI ("/" gives file:///). */
+function folderUri(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
 export function formatSarif(results: ReadonlyArray<{ file: string; diagnostics: Diagnostic[] }>, version: string, cwd = process.cwd()): string {
   const rules: Sarif.ReportingDescriptor[] = Object.entries(FINDING_DESCRIPTIONS).map(([id, d]) => ({
     id,
@@ -29,8 +35,12 @@ export function formatSarif(results: ReadonlyArray<{ file: string; diagnostics: 
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const sarifResults: Sarif.Result[] = [];
   for (const { file, diagnostics } of results) {
-    const uri = relative(cwd, file).split(sep).join('/');
-    const artifactLocation: Sarif.ArtifactLocation = uri.startsWith('..') ? { uri: pathToFileURL(file).href } : { uri, uriBaseId: '%SRCROOT%' };
+    // A URI reference, not a path: each segment percent-encoded (a space, #, % or ? in a file name).
+    const rel = relative(cwd, file);
+    const inside = rel !== '' && !isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`);
+    const artifactLocation: Sarif.ArtifactLocation = inside
+      ? { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' }
+      : { uri: pathToFileURL(resolve(cwd, file)).href };
     for (const d of diagnostics) {
       const data = d.data as DiagnosticData | undefined;
       const result: Sarif.Result = {
@@ -58,7 +68,7 @@ export function formatSarif(results: ReadonlyArray<{ file: string; diagnostics: 
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: 'policy-fact-check', version, informationUri: 'https://www.npmjs.com/package/policy-fact-check', rules } },
-      originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href}/` } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: folderUri(cwd) } },
       columnKind: 'utf16CodeUnits',
       results: sarifResults,
     }],
