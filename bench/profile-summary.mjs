@@ -85,7 +85,7 @@ function display(file) {
   return rel.startsWith('..') ? file : rel;
 }
 
-function locate(frame) {
+export function locate(frame) {
   const { url, lineNumber, columnNumber } = frame;
   if (!url) return '(native)';
   if (url.startsWith('node:')) return `${url}:${lineNumber + 1}`;
