@@ -6,9 +6,10 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { RUNS } from '../helpers/property';
-import { splitChunks } from '../../server/src/core/markdown/chunks';
+import { resplitChunks, splitChunks, type ChunkSplit } from '../../server/src/core/markdown/chunks';
 import { extractProse, type ProseBlock } from '../../server/src/core/markdown/prose';
-import { lineEnd, markdownBody, withLineEnds } from '../helpers/arbitraries';
+import { markdownParser } from '../../server/src/core/markdown/parser';
+import { applyEdit, edit, lineEnd, markdownBody, markdownDocument, withLineEnds } from '../helpers/arbitraries';
 
 interface Seen {
   kind: string;
@@ -87,4 +88,45 @@ describe('splitChunks', () => {
       '~~~\n\n> ~~~\n\nIn 2018, Kim met Russian President Vladimir Putin.\n',
     ]) assert.deepEqual(chunked(text), whole(text), JSON.stringify(text));
   });
+
+  it('splits an edited text the same reusing the previous split as from scratch, after any sequence of edits', () => {
+    fc.assert(fc.property(markdownDocument, fc.array(edit, { minLength: 1, maxLength: 10 }), (start, edits) => {
+      let text = start;
+      let split: ChunkSplit = resplitChunks(null, text);
+      assert.deepEqual(split.doc, splitChunks(text));
+      for (const e of edits) {
+        text = applyEdit(text, e);
+        split = resplitChunks(split, text);
+        assert.deepEqual(split.doc, splitChunks(text), `after an edit: ${JSON.stringify(text)}`);
+      }
+    }), { numRuns: RUNS * 2 });
+  });
+
+  it('re-parses only around an edit: a character typed in the middle of a long document', () => {
+    const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} says that in 2019 Kim met Putin.${i % 50 === 0 ? ` See [^n${i}].\n\n[^n${i}]: A note.` : ''}`);
+    const text = `${paragraphs.join('\n\n')}\n`;
+    const at = text.indexOf('Paragraph 200 ') + 3;
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    const before = resplitChunks(null, text);
+    // Count what the block parser is given while the edited text is split.
+    const block = markdownParser().block;
+    const parse = block.parse;
+    let parsed = 0;
+    block.parse = function (src, ...rest) { parsed += src.length; return parse.call(this, src, ...rest); };
+    let after: ChunkSplit;
+    try { after = resplitChunks(before, edited); } finally { block.parse = parse; }
+    assert.ok(parsed > 0 && parsed < text.length / 20, `parsed ${parsed} of ${text.length} characters`);
+    assert.deepEqual(after.doc, splitChunks(edited));
+    assert.equal(after.doc.labels.footnotes.length, 8);
+    assert.equal(after.chunkLabels?.length, after.doc.chunks.length);
+    // The next edit reads only the chunks around it: the labels of the others are kept.
+    const again = `${edited.slice(0, at + 1)}y${edited.slice(at + 1)}`;
+    parsed = 0;
+    block.parse = function (src, ...rest) { parsed += src.length; return parse.call(this, src, ...rest); };
+    let resplit: ChunkSplit;
+    try { resplit = resplitChunks(after, again); } finally { block.parse = parse; }
+    assert.ok(parsed > 0 && parsed < 400, `parsed ${parsed} characters`);
+    assert.deepEqual(resplit.doc, splitChunks(again));
+  });
 });
+

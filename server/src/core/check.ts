@@ -1,4 +1,4 @@
-import { splitChunks } from './markdown/chunks';
+import { resplitChunks, type ChunkSplit } from './markdown/chunks';
 import { extractProse, textToSource, type ProseBlock } from './markdown/prose';
 import { parserEnv, type DocumentLabels } from './markdown/parser';
 import { analyzeBlock } from './match/analyze';
@@ -57,10 +57,12 @@ export interface ChunkCache {
    * only the chunks that changed.
    */
   older: Map<string, ChunkResult>;
+  /** The last text's split into chunks: after an edit only the chunks around it are parsed again. */
+  split: ChunkSplit | null;
 }
 
 export function createChunkCache(): ChunkCache {
-  return { knowledge: null, labels: '', chunks: new Map(), older: new Map() };
+  return { knowledge: null, labels: '', chunks: new Map(), older: new Map(), split: null };
 }
 
 export interface CheckOptions {
@@ -136,7 +138,8 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
       stats: { sentences: 0, claims: 0, contradictions: 0 },
     };
   }
-  const doc = splitChunks(text);
+  cache.split = resplitChunks(cache.split, text);
+  const doc = cache.split.doc;
   const sources = doc.chunks.map((chunk) => text.slice(chunk.start, chunk.end));
   const labels = doc.labels;
   const signature = `${labels.footnotes.join('\u0000')}\u0001${labels.references.join('\u0000')}`;

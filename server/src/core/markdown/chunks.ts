@@ -54,10 +54,10 @@ function frontMatterEnd(text: string, hasCR: boolean): number {
 }
 
 /** Start offsets of the lines of text[from, to), split where markdown-it splits (\n, \r\n, \r). */
-function lineStarts(text: string, from: number, hasCR: boolean): number[] {
+function lineStarts(text: string, from: number, to: number, hasCR: boolean): number[] {
   const starts: number[] = [];
   let pos = from;
-  while (pos < text.length) {
+  while (pos < to) {
     starts.push(pos);
     pos = readLine(text, pos, hasCR).next;
   }
@@ -73,40 +73,145 @@ function isBlankLine(text: string, start: number, hasCR: boolean): boolean {
   return true;
 }
 
+type LabelEnv = { references?: Record<string, unknown>; footnotes?: { refs?: Record<string, unknown> } };
+
+function labelsOf(env: LabelEnv): DocumentLabels {
+  return {
+    footnotes: Object.keys(env.footnotes?.refs ?? {}).map((key) => key.slice(1)),
+    references: Object.keys(env.references ?? {}),
+  };
+}
+
+/**
+ * Where the chunks of text[from, to) start, parsed alone (`to` is the document's end or a line
+ * start): the first at `from`, then each top-level block that follows a blank line. The boundaries
+ * come from markdown-it's own block parser (a cheap pass without inline parsing), so fences in
+ * lists, HTML blocks, lazy lines and nested containers are where CommonMark says they are.
+ */
+function chunkStarts(text: string, from: number, to: number, hasCR: boolean): { starts: number[]; env: LabelEnv } {
+  const md = markdownParser();
+  const env: LabelEnv = {};
+  const tokens: Array<{ level: number; nesting: number; map: [number, number] | null }> = [];
+  // What markdown-it's "normalize" step does; it keeps every line where it is.
+  const body = text.slice(from, to).replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  md.block.parse(body, md, env, tokens as never[]);
+  const lines = lineStarts(text, from, to, hasCR);
+  const starts = [from];
+  let depth = 0;
+  for (const token of tokens) {
+    // The first line of each top-level block that says where it starts (footnote definitions do not:
+    // they stay with the block before them). Blocks that touch stay in one chunk.
+    if (depth === 0 && token.nesting >= 0 && token.map) {
+      const line = token.map[0];
+      const offset = lines[line] ?? to;
+      if (line > 0 && offset > starts[starts.length - 1]! && lines[line - 1] !== undefined && isBlankLine(text, lines[line - 1]!, hasCR)) starts.push(offset);
+    }
+    depth += token.nesting;
+  }
+  return { starts, env };
+}
+
+/** Chunks from their start offsets; the last one runs to the end of the text unless it is blank. */
+function chunksFrom(text: string, starts: readonly number[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (let i = 0; i + 1 < starts.length; i++) chunks.push({ start: starts[i]!, end: starts[i + 1]! });
+  const last = starts[starts.length - 1];
+  if (last !== undefined && last < text.length && text.slice(last).trim() !== '') chunks.push({ start: last, end: text.length });
+  return chunks;
+}
+
 export function splitChunks(text: string): ChunkedDocument {
   const hasCR = text.indexOf('\r') >= 0;
   const fmEnd = frontMatterEnd(text, hasCR);
   const frontMatter = fmEnd > 0 ? { start: 0, end: fmEnd } : null;
-  const from = frontMatter ? fmEnd : 0;
+  const { starts, env } = chunkStarts(text, frontMatter ? fmEnd : 0, text.length, hasCR);
+  return { frontMatter, chunks: chunksFrom(text, starts), labels: labelsOf(env) };
+}
+
+/**
+ * A split kept for the next edit: the text it was made from, and the labels each chunk defines
+ * (null until an edit needs them).
+ */
+export interface ChunkSplit {
+  text: string;
+  doc: ChunkedDocument;
+  chunkLabels: DocumentLabels[] | null;
+}
+
+const NO_LABELS: DocumentLabels = { footnotes: [], references: [] };
+
+/** The labels a chunk defines, parsed alone (the chunk contract: it parses the same alone). */
+function chunkLabels(text: string, chunk: Chunk): DocumentLabels {
+  const source = text.slice(chunk.start, chunk.end);
+  // Every footnote and reference definition has "]:" ("[^id]: …", "[label]: url").
+  if (source.indexOf(']:') < 0) return NO_LABELS;
+  const env: LabelEnv = {};
   const md = markdownParser();
-  const env: { references?: Record<string, unknown>; footnotes?: { refs?: Record<string, unknown> } } = {};
-  const tokens: Array<{ level: number; nesting: number; map: [number, number] | null }> = [];
-  // What markdown-it's "normalize" step does; it keeps every offset, so lines stay where they are.
-  const body = text.slice(from).replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
-  md.block.parse(body, md, env, tokens as never[]);
-  const starts = lineStarts(text, from, hasCR);
-  // The first line of each top-level block that says where it starts (footnote definitions do not:
-  // they stay with the block before them).
-  const blockLines: number[] = [];
-  let depth = 0;
-  for (const token of tokens) {
-    if (depth === 0 && token.nesting >= 0 && token.map) blockLines.push(token.map[0]);
-    depth += token.nesting;
+  md.block.parse(source.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD'), md, env, []);
+  return labelsOf(env);
+}
+
+/**
+ * splitChunks(text), reusing the split of the previous text outside the edited region: only the
+ * chunks around the edit are parsed again (with one chunk before, which the edit may join, and one
+ * after, which shows that the chunks after the edit still start where they did). Returns exactly
+ * what splitChunks(text) returns; falls back to it when the edit reaches the front matter or the
+ * boundary after the edit moved.
+ */
+export function resplitChunks(previous: ChunkSplit | null, text: string): ChunkSplit {
+  if (previous?.text === text) return previous;
+  const around = previous && splitAround(previous, text);
+  // A whole parse finds the labels itself; the labels of each chunk are looked for at the next edit.
+  if (!around) return { text, doc: splitChunks(text), chunkLabels: null };
+  // The document's definitions in order, the first of each label (as a whole parse finds them).
+  const footnotes = new Set<string>();
+  const references = new Set<string>();
+  for (const labels of around.chunkLabels) {
+    for (const label of labels.footnotes) footnotes.add(label);
+    for (const label of labels.references) references.add(label);
   }
-  const chunks: Chunk[] = [];
-  let chunkStart = from;
-  for (const line of blockLines) {
-    const offset = starts[line] ?? text.length;
-    // Cut before a block that follows a blank line; blocks that touch stay in one chunk.
-    if (line > 0 && offset > chunkStart && starts[line - 1] !== undefined && isBlankLine(text, starts[line - 1]!, hasCR)) {
-      chunks.push({ start: chunkStart, end: offset });
-      chunkStart = offset;
-    }
-  }
-  if (chunkStart < text.length && text.slice(chunkStart).trim() !== '') chunks.push({ start: chunkStart, end: text.length });
-  const labels: DocumentLabels = {
-    footnotes: Object.keys(env.footnotes?.refs ?? {}).map((key) => key.slice(1)),
-    references: Object.keys(env.references ?? {}),
-  };
-  return { frontMatter, chunks, labels };
+  return { text, doc: { ...around.doc, labels: { footnotes: [...footnotes], references: [...references] } }, chunkLabels: around.chunkLabels };
+}
+
+function splitAround(previous: ChunkSplit, text: string): { doc: ChunkedDocument; chunkLabels: DocumentLabels[] } | null {
+  const old = previous.text;
+  const chunks = previous.doc.chunks;
+  const hasCR = text.indexOf('\r') >= 0;
+  if (!chunks.length || hasCR !== (old.indexOf('\r') >= 0)) return null;
+  let prefix = 0;
+  const shorter = Math.min(old.length, text.length);
+  while (prefix < shorter && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const frontMatter = previous.doc.frontMatter;
+  // An edit in or before the front matter's end, or a first line that may open one: start over.
+  if ((frontMatter && prefix <= frontMatter.end) || (!frontMatter && (old.startsWith('---') || text.startsWith('---')))) return null;
+  const delta = text.length - old.length;
+  // The chunk the edit starts in (or ends), and the one before it, which the edit may join.
+  let k = chunks.findIndex((c) => c.end >= prefix);
+  if (k < 0) k = chunks.length - 1;
+  const first = Math.max(0, k - 1);
+  // The first old chunk wholly after the edit, and the chunk after it, where the window ends.
+  const editEnd = old.length - suffix;
+  let after = -1;
+  for (let j = first + 1; j < chunks.length; j++) if (chunks[j]!.start >= editEnd) { after = j; break; }
+  const windowEnd = after < 0 ? text.length : after + 1 < chunks.length ? chunks[after + 1]!.start + delta : text.length;
+  const { starts: windowStarts } = chunkStarts(text, chunks[first]!.start, windowEnd, hasCR);
+  const starts: number[] = [];
+  for (let c = 0; c < first; c++) starts.push(chunks[c]!.start);
+  const resume = after < 0 ? text.length : chunks[after]!.start + delta;
+  // The chunk after the edit must still start a chunk; otherwise the edit changed what follows.
+  if (after >= 0 && !windowStarts.includes(resume)) return null;
+  for (const s of windowStarts) if (s < resume) starts.push(s);
+  const reparsed = starts.length;
+  if (after >= 0) for (let c = after; c < chunks.length; c++) starts.push(chunks[c]!.start + delta);
+  const doc: ChunkedDocument = { frontMatter, chunks: chunksFrom(text, starts), labels: NO_LABELS };
+  // Labels: the chunks before and after the window keep theirs (by position); the window's are read.
+  const oldLabels = previous.chunkLabels ?? chunks.map((chunk) => chunkLabels(old, chunk));
+  const labels = doc.chunks.map((chunk, c) => {
+    if (c < first) return oldLabels[c]!;
+    if (c >= reparsed) return oldLabels[c - reparsed + after]!;
+    return chunkLabels(text, chunk);
+  });
+  return { doc, chunkLabels: labels };
 }
