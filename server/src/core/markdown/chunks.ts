@@ -173,16 +173,32 @@ export function resplitChunks(previous: ChunkSplit | null, text: string): ChunkS
   return { text, doc: { ...around.doc, labels: { footnotes: [...footnotes], references: [...references] } }, chunkLabels: around.chunkLabels };
 }
 
+/** Compared a block at a time first (string equality is a native compare), then one unit at a time. */
+const COMPARE_BLOCK = 1024;
+
+function commonPrefix(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length);
+  let n = 0;
+  while (n + COMPARE_BLOCK <= shorter && a.slice(n, n + COMPARE_BLOCK) === b.slice(n, n + COMPARE_BLOCK)) n += COMPARE_BLOCK;
+  while (n < shorter && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** The length of the common end of a and b, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n + COMPARE_BLOCK <= limit && a.slice(a.length - n - COMPARE_BLOCK, a.length - n) === b.slice(b.length - n - COMPARE_BLOCK, b.length - n)) n += COMPARE_BLOCK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
 function splitAround(previous: ChunkSplit, text: string): { doc: ChunkedDocument; chunkLabels: DocumentLabels[] } | null {
   const old = previous.text;
   const chunks = previous.doc.chunks;
   const hasCR = text.indexOf('\r') >= 0;
   if (!chunks.length || hasCR !== (old.indexOf('\r') >= 0)) return null;
-  let prefix = 0;
-  const shorter = Math.min(old.length, text.length);
-  while (prefix < shorter && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
   const frontMatter = previous.doc.frontMatter;
   // An edit in or before the front matter's end, or a first line that may open one: start over.
   if ((frontMatter && prefix <= frontMatter.end) || (!frontMatter && (old.startsWith('---') || text.startsWith('---')))) return null;
