@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { splitChunks } from '../../server/src/core/markdown/chunks';
+import { resplitChunks, splitChunks } from '../../server/src/core/markdown/chunks';
 
 function chunkTexts(text: string): string[] {
   const doc = splitChunks(text);
@@ -25,6 +25,16 @@ describe('splitChunks', () => {
   it('leaves text that is only blank lines without chunks', () => {
     assert.deepEqual(chunkTexts(''), []);
     assert.deepEqual(chunkTexts('\n\n  \n'), []);
+  });
+
+  it('keeps a last paragraph of characters that are blank only to JavaScript (NBSP, \\v, U+FEFF) as a chunk, as an incremental split does', () => {
+    for (const ws of ['\u00a0', '\v', '\ufeff', '\f']) {
+      const text = `a\n\nb\n\n${ws}`;
+      assert.deepEqual(chunkTexts(text), ['a\n\n', 'b\n\n', ws], JSON.stringify(ws));
+      // A line typed before it: the split reused around the edit equals a fresh one.
+      const edited = `x\n\n${text}`;
+      assert.deepEqual(resplitChunks(resplitChunks(null, text), edited).doc, splitChunks(edited), JSON.stringify(ws));
+    }
   });
 
   it('sets YAML front matter apart, ended by --- or ...', () => {

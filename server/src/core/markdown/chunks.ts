@@ -111,12 +111,25 @@ function chunkStarts(text: string, from: number, to: number, hasCR: boolean): { 
   return { starts, env };
 }
 
-/** Chunks from their start offsets; the last one runs to the end of the text unless it is blank. */
+/** Whether text[from, …) is blank as CommonMark reads it: spaces, tabs and line ends only (not NBSP, \v, U+FEFF). */
+function isBlankTail(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
+
+/**
+ * Chunks from their start offsets; the last one runs to the end of the text unless it is blank. A
+ * block start is never blank, so only a document (or the text after front matter) of blank lines
+ * has no chunk: a trailing paragraph of, say, a lone NBSP is a chunk, as an incremental split sees it.
+ */
 function chunksFrom(text: string, starts: readonly number[]): Chunk[] {
   const chunks: Chunk[] = [];
   for (let i = 0; i + 1 < starts.length; i++) chunks.push({ start: starts[i]!, end: starts[i + 1]! });
   const last = starts[starts.length - 1];
-  if (last !== undefined && last < text.length && text.slice(last).trim() !== '') chunks.push({ start: last, end: text.length });
+  if (last !== undefined && last < text.length && !isBlankTail(text, last)) chunks.push({ start: last, end: text.length });
   return chunks;
 }
 
