@@ -65,8 +65,27 @@ function sourceNames(knowledge: Knowledge): SourceNames[] {
   return names;
 }
 
-/** The sources a footnote definition cites: by @key, by title or by URL. */
+const footnoteSourcesByKnowledge = new WeakMap<Knowledge, WeakMap<FootnoteDefinition, string[]>>();
+
+/**
+ * The sources a footnote definition cites: by @key, by title or by URL. Definitions are plain data
+ * that checks reuse while their chunk is unchanged, and every reference to one asks: worked out once.
+ */
 function footnoteSources(knowledge: Knowledge, def: FootnoteDefinition): string[] {
+  let known = footnoteSourcesByKnowledge.get(knowledge);
+  if (!known) {
+    known = new WeakMap();
+    footnoteSourcesByKnowledge.set(knowledge, known);
+  }
+  let sources = known.get(def);
+  if (!sources) {
+    sources = citedInFootnote(knowledge, def);
+    known.set(def, sources);
+  }
+  return sources;
+}
+
+function citedInFootnote(knowledge: Knowledge, def: FootnoteDefinition): string[] {
   const keys = new Set<string>();
   for (const c of def.citations) for (const k of c.keys) keys.add(k.key);
   const text = normalizeTitle(def.text);
