@@ -1,6 +1,8 @@
 /** Drafts the protocol tests open, with values that agree or disagree with the built-in fact base. */
 
 /** Wrong: the source says 14 July. */
+/** Contradicts norway-ratification of @doe2023 in test/fixtures/factbases/arms-control.yaml (the source says 17 May). */
+export const ARMS_WRONG = 'On 17 June, Norway ratified the Oslo Drone Accord.';
 export const RECOGNITION_WRONG = 'On 14 June, Pyongyang recognised the Russia-controlled breakaway republics in Eastern Ukraine.';
 
 /**

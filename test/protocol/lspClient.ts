@@ -393,6 +393,22 @@ export function tempDir(): { dir: string; file: (name: string, text: string) => 
   };
 }
 
+export interface CliRun { status: number | null; stdout: string; stderr: string }
+
+/** Runs the CLI in `cwd` (asynchronously, so that suites can run side by side); killed after 30 s. */
+export function runCli(cwd: string, args: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+    child.on('close', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
+  });
+}
+
 /** What `policy-fact-check check --format json FILE` reports for a file: its diagnostics. */
 export function cliDiagnostics(path: string, extraArgs: string[] = []): Diagnostic[] {
   const run = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', ...extraArgs, path], { cwd: ROOT, encoding: 'utf8' });

@@ -6,17 +6,14 @@
  * debt write-off, para. 10 the 2019 Xi visit).
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkDocument, type CheckOptions } from '../../server/src/core/check';
-import { parseFactBaseYaml } from '../../server/src/core/facts/parse';
 import { compileKnowledge, type Knowledge } from '../../server/src/core/match/knowledge';
 import type { CheckResult, Finding, TextEdit } from '../../server/src/core/types';
 import { loadBuiltinFactBase, loadGazetteer, loadKnowledge } from '../../server/src/node/factFiles';
+import { ARTICLE, smallFactBase, withBuiltin } from '../helpers/factBases';
 
 const CITATION_CODES = new Set(['unknown-citation', 'unsupported-citation', 'wrong-locator', 'uncited-claim', 'misquote']);
-const ARTICLE = readFileSync(join(__dirname, '..', '..', 'facts', 'frassineti2022.txt'), 'utf8');
 const REFERENCE = 'Frassineti, Howell and Roy, “North Korea Pokes The Polarization Bear – Analysis”, East Asia Forum, 2022';
 const RECOGNITION = 'On 14 July, Pyongyang recognised Russia-controlled breakaway republics in Eastern Ukraine';
 const RECOGNITION_QUOTE = `${RECOGNITION}.`;
@@ -26,28 +23,8 @@ const DEBT = 'In 2014, the Russian parliament wrote off 90 per cent of North Kor
 const builtin: Knowledge = loadKnowledge({ builtin: true, files: [] }).knowledge;
 
 /** A second source, so that citing the wrong one can be told from citing none. */
-const SMALL_BASE = `
-source:
-  key: small2023
-  title: A small test source
-  authors: [A. Writer]
-  year: 2023
-facts:
-  - id: small-summit
-    claim: The Ruritanian summit took place in March 2023.
-    quote: The summit took place in March 2023.
-    locator: { paragraph: 1 }
-    actors: [ruritania]
-    event:
-      label: the Ruritanian summit
-      terms:
-        - [summit*]
-    values:
-      - { kind: date, value: 2023-03, text: March 2023 }
-actors:
-  - { id: ruritania, kind: country, name: Ruritania, aliases: { name: [Ruritania], adjective: [Ruritanian] } }
-`;
-const twoSources: Knowledge = compileKnowledge([loadBuiltinFactBase(), parseFactBaseYaml(SMALL_BASE, 'small.yaml').base!], loadGazetteer(), new Map([['frassineti2022', ARTICLE]]));
+const SMALL_BASE = smallFactBase();
+const twoSources: Knowledge = withBuiltin(SMALL_BASE);
 
 const URL = 'https://www.eastasiaforum.org/2022/11/18/north-korea-pokes-the-polarization-bear/';
 /** The built-in base with a URL on its source (the shipped one has none). */

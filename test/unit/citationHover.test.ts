@@ -5,10 +5,10 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { checkDocument } from '../../server/src/core/check';
-import { parseFactBaseYaml } from '../../server/src/core/facts/parse';
 import { escapeMarkdown, hoverAt, type HoverText } from '../../server/src/core/hover';
-import { compileKnowledge, type Knowledge } from '../../server/src/core/match/knowledge';
-import { loadGazetteer, loadKnowledge } from '../../server/src/node/factFiles';
+import type { Knowledge } from '../../server/src/core/match/knowledge';
+import { loadKnowledge } from '../../server/src/node/factFiles';
+import { knowledgeOf, ODD_FACT_BASE } from '../helpers/factBases';
 
 const knowledge = loadKnowledge({ builtin: true, files: [] }).knowledge;
 const REFERENCE = 'Frassineti, Howell and Roy, “North Korea Pokes The Polarization Bear – Analysis”, East Asia Forum, 2022';
@@ -99,29 +99,7 @@ describe('hover on a citation marker', () => {
 });
 
 describe('hover on a citation marker: escaping', () => {
-  const ODD = `
-source:
-  key: odd2023
-  title: "Odd *title* <b>x</b>"
-  authors: [A. Writer]
-  year: 2023
-  url: https://example.org/odd?a=1&b=2
-facts:
-  - id: odd-summit
-    claim: The summit took place in March 2023.
-    quote: "The *summit* took place in March 2023 <img src=x> [link](http://evil) _here_."
-    locator: { paragraph: 3 }
-    actors: [ruritania]
-    event:
-      label: the Ruritanian summit
-      terms:
-        - [summit*]
-    values:
-      - { kind: date, value: 2023-03, text: March 2023 }
-actors:
-  - { id: ruritania, kind: country, name: Ruritania, aliases: { name: [Ruritania], adjective: [Ruritanian] } }
-`;
-  const odd = compileKnowledge([parseFactBaseYaml(ODD, 'odd.yaml').base!], loadGazetteer());
+  const odd = knowledgeOf(ODD_FACT_BASE, 'odd.yaml');
 
   it('the reference, the URL and the quotes cannot render links, HTML or emphasis', () => {
     const h = hover('The Ruritanian summit took place in March 2023 [@odd2023, para. 3].', '[@', 0, odd)!;

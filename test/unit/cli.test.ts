@@ -6,7 +6,6 @@
  * that the CLI reports what the language server publishes is in test/protocol.
  */
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,14 +13,12 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type * as Sarif from 'sarif';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { NO_CLAIM, RECOGNITION_FACT, RECOGNITION_WRONG, UTF16_LINE, VALUE_COLUMN_UTF16 } from '../protocol/drafts';
-import { applyEdits, CLI, requireBuild, ROOT } from '../protocol/lspClient';
+import { ARMS_WRONG, NO_CLAIM, RECOGNITION_FACT, RECOGNITION_WRONG, UTF16_LINE, VALUE_COLUMN_UTF16 } from '../protocol/drafts';
+import { applyEdits, requireBuild, ROOT, runCli, type CliRun } from '../protocol/lspClient';
 
 // ── Helpers ──────────────────────────────────────────────────────────────────
 
 const ARMS_CONTROL = join(ROOT, 'test', 'fixtures', 'factbases', 'arms-control.yaml');
-/** Contradicts norway-ratification of @doe2023 (the source says 17 May). */
-const ARMS_WRONG = 'On 17 June, Norway ratified the Oslo Drone Accord.';
 
 /** "14 June" on line 3 (1-based), after a flag and an emoji: UTF-16 column 24, code point column 21. */
 const WRONG = `# Notes\n\n${UTF16_LINE}\n`;
@@ -33,25 +30,12 @@ const MESSAGE = 'The source gives 14 July (2022) for North Korea’s recognition
 const CRLF = `# Memo\r\n\r\nFirst paragraph.\r\n${RECOGNITION_WRONG}\r\n\r\n${NO_CLAIM}\r\n`;
 const CLEAN = `# Notes\n\n${NO_CLAIM}\n`;
 
-interface Run { status: number | null; stdout: string; stderr: string }
 interface FileResult { file: string; diagnostics: Diagnostic[] }
 
-function cli(cwd: string, args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('close', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
-  });
-}
 
 /** Runs the CLI and checks its exit status (showing stderr when it differs). */
-async function expectRun(cwd: string, args: string[], status: number): Promise<Run> {
-  const run = await cli(cwd, args);
+async function expectRun(cwd: string, args: string[], status: number): Promise<CliRun> {
+  const run = await runCli(cwd, args);
   assert.equal(run.status, status, `exit status of ${args.join(' ')}\nstderr: ${run.stderr}\nstdout: ${run.stdout.slice(0, 2000)}`);
   return run;
 }

@@ -4,41 +4,24 @@
  * Drives the bundle (dist/cli.js, `npm run build`), each run in its own temporary folder.
  */
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { RECOGNITION_WRONG } from '../protocol/drafts';
-import { CLI, requireBuild, ROOT } from '../protocol/lspClient';
+import { ARMS_WRONG, RECOGNITION_WRONG } from '../protocol/drafts';
+import { requireBuild, ROOT, runCli, type CliRun } from '../protocol/lspClient';
 import { MAX_SOURCE_TEXT_SIZE } from '../../server/src/core/facts/parse';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'factbases');
 const ARMS_YAML = readFileSync(join(FIXTURES, 'arms-control.yaml'), 'utf8');
 const ARTICLE = join(ROOT, 'facts', 'frassineti2022.txt');
 
-/** Contradicts norway-ratification of @doe2023 (the source says 17 May). */
-const ARMS_WRONG = 'On 17 June, Norway ratified the Oslo Drone Accord.';
 
-interface Run { status: number | null; stdout: string; stderr: string }
 
-/** Runs the CLI (asynchronously, so that the suites can run side by side). */
-function cli(cwd: string, args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('close', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
-  });
-}
 
 /** What `check --format json` found in the one file it checked. */
-function diagnosticsOf(run: Run): Diagnostic[] {
+function diagnosticsOf(run: CliRun): Diagnostic[] {
   const results = JSON.parse(run.stdout) as Array<{ file: string; diagnostics: Diagnostic[] }>;
   assert.equal(results.length, 1, run.stdout);
   return results[0]!.diagnostics;
@@ -82,7 +65,7 @@ describe('cli: own fact bases', { concurrency: true }, () => {
     after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 
     it('check finds *.facts.yaml under the working folder and flags the draft (exit 1)', async () => {
-      const run = await cli(dir, ['check', '--format', 'json', 'draft.md']);
+      const run = await runCli(dir, ['check', '--format', 'json', 'draft.md']);
       assert.equal(run.status, 1, run.stderr);
       assert.equal(run.stderr, '', 'no problems: skipped folders are not loaded');
       const diagnostics = diagnosticsOf(run);
@@ -91,13 +74,13 @@ describe('cli: own fact bases', { concurrency: true }, () => {
     });
 
     it('the text report names the file, line and message', async () => {
-      const run = await cli(dir, ['check', 'draft.md']);
+      const run = await runCli(dir, ['check', 'draft.md']);
       assert.equal(run.status, 1, run.stderr);
       assert.match(run.stdout, /^draft\.md:3:4 warning contradiction The source gives 17 May \(2023\)/m);
     });
 
     it('--no-workspace-facts turns discovery off (exit 0, nothing flagged)', async () => {
-      const run = await cli(dir, ['check', '--format', 'json', '--no-workspace-facts', 'draft.md']);
+      const run = await runCli(dir, ['check', '--format', 'json', '--no-workspace-facts', 'draft.md']);
       assert.equal(run.status, 0, run.stderr);
       assert.deepEqual(contradictions(diagnosticsOf(run)), []);
     });
@@ -106,7 +89,7 @@ describe('cli: own fact bases', { concurrency: true }, () => {
       const elsewhere = realpathSync(mkdtempSync(join(tmpdir(), 'pfc-cli-elsewhere-')));
       try {
         writeFileSync(join(elsewhere, 'draft.md'), `${ARMS_WRONG}\n`);
-        const run = await cli(elsewhere, ['check', '--format', 'json', '--no-builtin', '--facts', join(dir, 'sources', 'arms-control.facts.yaml'), 'draft.md']);
+        const run = await runCli(elsewhere, ['check', '--format', 'json', '--no-builtin', '--facts', join(dir, 'sources', 'arms-control.facts.yaml'), 'draft.md']);
         assert.equal(run.status, 1, run.stderr);
         assert.deepEqual(factIds(diagnosticsOf(run)), ['norway-ratification']);
       } finally {
@@ -117,7 +100,7 @@ describe('cli: own fact bases', { concurrency: true }, () => {
     it('a broken workspace fact base is reported on stderr with its file, and check exits 2', async () => {
       const broken = put('broken.facts.yaml', edit(armsVariant('broken2023', 'broken'), '{ paragraph: 3 }', '{ paragraph: three }'));
       try {
-        const run = await cli(dir, ['check', '--format', 'json', 'draft.md']);
+        const run = await runCli(dir, ['check', '--format', 'json', 'draft.md']);
         assert.equal(run.status, 2, run.stderr);
         assert.match(run.stderr, new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: error: facts\\.1\\.locator\\.paragraph must be integer\\.`));
         // The good fact base is still used.
@@ -130,7 +113,7 @@ describe('cli: own fact bases', { concurrency: true }, () => {
     it('a hostile, deeply nested workspace fact base is reported as a problem of that file, not an internal error', async () => {
       const deep = put('deep.facts.yaml', `source:\n  ${'- '.repeat(20_000)}x\nfacts: []\n`);
       try {
-        const run = await cli(dir, ['check', '--format', 'json', 'draft.md']);
+        const run = await runCli(dir, ['check', '--format', 'json', 'draft.md']);
         assert.doesNotMatch(run.stderr, /internal error/);
         assert.match(run.stderr, /deep\.facts\.yaml: error: /);
         assert.deepEqual(factIds(diagnosticsOf(run)), ['norway-ratification']);
@@ -150,7 +133,7 @@ describe('cli: own fact bases', { concurrency: true }, () => {
     after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 
     it('exits 0 for the fixture fact bases, with the built-in one', async () => {
-      const run = await cli(FIXTURES, ['facts', '--verify', '--facts', 'arms-control.yaml', '--facts', 'fisheries.yaml']);
+      const run = await runCli(FIXTURES, ['facts', '--verify', '--facts', 'arms-control.yaml', '--facts', 'fisheries.yaml']);
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stderr, /All fact bases verified\./);
       assert.match(run.stdout, /^@doe2023: Jane Doe, “The Oslo Drone Accord: A Modest Step – Analysis”, Imaginary Policy Review, 2023 \(4 facts\)$/m);
@@ -161,7 +144,7 @@ describe('cli: own fact bases', { concurrency: true }, () => {
     it('exits 1 for a quote that is not in the source text, naming the fact and the text file', async () => {
       const file = join(dir, 'bad-quote.facts.yaml');
       writeFileSync(file, edit(ARMS_YAML, 'quote: Norway ratified the accord on 17 May', 'quote: Norway ratified the accord on 18 May'));
-      const run = await cli(dir, ['facts', '--verify', '--no-builtin', '--no-workspace-facts', '--facts', file]);
+      const run = await runCli(dir, ['facts', '--verify', '--no-builtin', '--no-workspace-facts', '--facts', file]);
       assert.equal(run.status, 1, run.stderr);
       assert.match(run.stderr, /bad-quote\.facts\.yaml: error: The quote of fact norway-ratification does not appear in .*arms-control\.txt\./);
       assert.match(run.stderr, /^1 problem\(s\) found\.$/m);
@@ -171,7 +154,7 @@ describe('cli: own fact bases', { concurrency: true }, () => {
     it('exits 1 for a schema error, with a message naming the field', async () => {
       const file = join(dir, 'schema.facts.yaml');
       writeFileSync(file, edit(ARMS_YAML, '  publisher: Imaginary', '  colour: red\n  publisher: Imaginary'));
-      const run = await cli(dir, ['facts', '--verify', '--no-builtin', '--no-workspace-facts', '--facts', file]);
+      const run = await runCli(dir, ['facts', '--verify', '--no-builtin', '--no-workspace-facts', '--facts', file]);
       assert.equal(run.status, 1, run.stderr);
       assert.match(run.stderr, /schema\.facts\.yaml: error: Unknown field "colour" in source\./);
       rmSync(file);
@@ -180,7 +163,7 @@ describe('cli: own fact bases', { concurrency: true }, () => {
     it('exits 1 for a source text that does not exist', async () => {
       const file = join(dir, 'no-text.facts.yaml');
       writeFileSync(file, edit(ARMS_YAML, 'text: arms-control.txt', 'text: missing.txt'));
-      const run = await cli(dir, ['facts', '--verify', '--no-builtin', '--no-workspace-facts', '--facts', file]);
+      const run = await runCli(dir, ['facts', '--verify', '--no-builtin', '--no-workspace-facts', '--facts', file]);
       assert.equal(run.status, 1, run.stderr);
       assert.match(run.stderr, /The source text .*missing\.txt does not exist\./);
       rmSync(file);
@@ -191,7 +174,7 @@ describe('cli: own fact bases', { concurrency: true }, () => {
       writeFileSync(big, 'Norway ratified the accord on 17 May. '.repeat(Math.ceil((MAX_SOURCE_TEXT_SIZE + 1) / 38)));
       const file = join(dir, 'huge-text.facts.yaml');
       writeFileSync(file, edit(ARMS_YAML, 'text: arms-control.txt', 'text: huge.txt'));
-      const run = await cli(dir, ['facts', '--verify', '--no-builtin', '--no-workspace-facts', '--facts', file]);
+      const run = await runCli(dir, ['facts', '--verify', '--no-builtin', '--no-workspace-facts', '--facts', file]);
       assert.equal(run.status, 1, run.stderr);
       assert.match(run.stderr, /The source text .*huge\.txt is larger than 10 MB, the limit for a source text, and is not read/);
       rmSync(file);
@@ -201,7 +184,7 @@ describe('cli: own fact bases', { concurrency: true }, () => {
     it('without --verify, lists the facts and exits 0 even with a bad quote', async () => {
       const file = join(dir, 'listed.facts.yaml');
       writeFileSync(file, edit(ARMS_YAML, 'quote: Norway ratified the accord on 17 May', 'quote: Norway ratified the accord on 18 May'));
-      const run = await cli(dir, ['facts', '--no-builtin', '--no-workspace-facts', '--facts', file]);
+      const run = await runCli(dir, ['facts', '--no-builtin', '--no-workspace-facts', '--facts', file]);
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stdout, /norway-ratification \(para\. 3\) \[17 May \(2023\)\]/);
       rmSync(file);
@@ -217,8 +200,8 @@ describe('cli: own fact bases', { concurrency: true }, () => {
     });
     after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 
-    async function extract(out: string, extra: string[] = []): Promise<Run> {
-      const run = await cli(dir, ['extract', ARTICLE, '--key', 'drafted2022', ...extra, '--out', out]);
+    async function extract(out: string, extra: string[] = []): Promise<CliRun> {
+      const run = await runCli(dir, ['extract', ARTICLE, '--key', 'drafted2022', ...extra, '--out', out]);
       assert.equal(run.status, 0, run.stderr);
       assert.ok(existsSync(join(dir, out)), `${out} was written`);
       assert.match(run.stderr, new RegExp(`^Drafted \\d+ facts from \\d+ paragraphs into ${out.replace(/\./g, '\\.')}\\.`));
@@ -231,9 +214,9 @@ describe('cli: own fact bases', { concurrency: true }, () => {
       assert.match(yaml, /^ {2}key: drafted2022$/m);
       assert.match(yaml, /^ {4}quote: On 14 July, Pyongyang recognised Russia-controlled breakaway republics in Eastern Ukraine\.$/m);
       assert.doesNotMatch(yaml, /value: null/, 'every drafted value is a value');
-      const verify = await cli(dir, ['facts', '--verify', '--no-builtin', '--no-workspace-facts', '--facts', 'plain.facts.yaml']);
+      const verify = await runCli(dir, ['facts', '--verify', '--no-builtin', '--no-workspace-facts', '--facts', 'plain.facts.yaml']);
       assert.equal(verify.status, 0, verify.stderr);
-      const check = await cli(dir, ['check', '--format', 'json', '--no-builtin', '--no-workspace-facts', '--facts', 'plain.facts.yaml', 'draft.md']);
+      const check = await runCli(dir, ['check', '--format', 'json', '--no-builtin', '--no-workspace-facts', '--facts', 'plain.facts.yaml', 'draft.md']);
       assert.equal(check.status, 1, check.stderr);
       const found = contradictions(diagnosticsOf(check));
       assert.equal(found.length, 1, JSON.stringify(found));
@@ -246,10 +229,10 @@ describe('cli: own fact bases', { concurrency: true }, () => {
       assert.match(yaml, /\{ kind: date, value: 2022-07-14, yearInferred: true, text: 14 July \}/);
       // The source text is referenced relative to the written file, so quotes can be verified.
       assert.match(yaml, /^ {2}text: .*facts\/frassineti2022\.txt$/m);
-      const verify = await cli(dir, ['facts', '--verify', '--no-builtin', '--no-workspace-facts', '--facts', 'drafted.facts.yaml']);
+      const verify = await runCli(dir, ['facts', '--verify', '--no-builtin', '--no-workspace-facts', '--facts', 'drafted.facts.yaml']);
       assert.equal(verify.status, 0, verify.stderr);
       assert.match(verify.stderr, /All fact bases verified\./);
-      const check = await cli(dir, ['check', '--format', 'json', '--no-builtin', '--no-workspace-facts', '--facts', 'drafted.facts.yaml', 'draft.md']);
+      const check = await runCli(dir, ['check', '--format', 'json', '--no-builtin', '--no-workspace-facts', '--facts', 'drafted.facts.yaml', 'draft.md']);
       assert.equal(check.status, 1, check.stderr);
       const found = contradictions(diagnosticsOf(check));
       assert.equal(found.length, 1, JSON.stringify(found));
@@ -258,10 +241,10 @@ describe('cli: own fact bases', { concurrency: true }, () => {
     });
 
     it('refuses an invalid key and a missing source with exit 2 and a usage message', async () => {
-      const badKey = await cli(dir, ['extract', ARTICLE, '--key', 'bad key']);
+      const badKey = await runCli(dir, ['extract', ARTICLE, '--key', 'bad key']);
       assert.equal(badKey.status, 2);
       assert.match(badKey.stderr, /--key "bad key" is not a valid citation key/);
-      const missing = await cli(dir, ['extract', join(dir, 'nope.txt'), '--key', 'k']);
+      const missing = await runCli(dir, ['extract', join(dir, 'nope.txt'), '--key', 'k']);
       assert.equal(missing.status, 2);
       assert.match(missing.stderr, /nope\.txt/);
     });

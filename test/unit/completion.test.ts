@@ -6,11 +6,10 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { checkDocument } from '../../server/src/core/check';
 import { citationCompletions, type CitationCompletion } from '../../server/src/core/completion';
-import { parseFactBaseYaml } from '../../server/src/core/facts/parse';
 import { escapeMarkdown } from '../../server/src/core/hover';
-import { compileKnowledge } from '../../server/src/core/match/knowledge';
 import type { TextEdit } from '../../server/src/core/types';
-import { loadGazetteer, loadKnowledge } from '../../server/src/node/factFiles';
+import { loadKnowledge } from '../../server/src/node/factFiles';
+import { knowledgeOf, ODD_FACT_BASE } from '../helpers/factBases';
 
 const knowledge = loadKnowledge({ builtin: true, files: [] }).knowledge;
 const FACTS = knowledge.facts.length;
@@ -179,28 +178,7 @@ describe('completion after "[^"', () => {
 });
 
 describe('completion documentation is escaped Markdown', () => {
-  const ODD = `
-source:
-  key: odd2023
-  title: "Odd *title* <b>x</b>"
-  authors: [A. Writer]
-  year: 2023
-facts:
-  - id: odd-summit
-    claim: The summit took place in March 2023.
-    quote: "The *summit* took place in March 2023 <img src=x> [link](http://evil) _here_."
-    locator: { paragraph: 3 }
-    actors: [ruritania]
-    event:
-      label: the Ruritanian summit
-      terms:
-        - [summit*]
-    values:
-      - { kind: date, value: 2023-03, text: March 2023 }
-actors:
-  - { id: ruritania, kind: country, name: Ruritania, aliases: { name: [Ruritania] } }
-`;
-  const odd = compileKnowledge([parseFactBaseYaml(ODD, 'odd.yaml').base!], loadGazetteer());
+  const odd = knowledgeOf(ODD_FACT_BASE, 'odd.yaml');
 
   it('quotes and references from a fact base cannot inject links, HTML or emphasis', () => {
     const { items } = complete('[@', [], odd);

@@ -7,30 +7,10 @@ import { parseFactBaseYaml } from '../../server/src/core/facts/parse';
 import { actorChain, compileKnowledge } from '../../server/src/core/match/knowledge';
 import type { ActorInfo } from '../../server/src/core/facts/model';
 import { loadBuiltinFactBase, loadGazetteer } from '../../server/src/node/factFiles';
+import { smallFactBase } from '../helpers/factBases';
 import { builtinKnowledge } from '../helpers/knowledge';
 
-const SMALL_BASE = `
-source:
-  key: small2023
-  title: A small test source
-  authors: [A. Writer]
-  year: 2023
-  published: 2023-05
-facts:
-  - id: small-summit
-    claim: The Ruritanian summit took place in March 2023.
-    quote: The summit took place in March 2023.
-    locator: { paragraph: 1 }
-    actors: [ruritania]
-    event:
-      label: the Ruritanian summit
-      terms:
-        - [summit*]
-    values:
-      - { kind: date, value: 2023-03, text: March 2023 }
-actors:
-  - { id: ruritania, kind: country, name: Ruritania, aliases: { name: [Ruritania], adjective: [Ruritanian] } }
-`;
+const SMALL_BASE = smallFactBase(['published: 2023-05']);
 
 describe('compileKnowledge', () => {
   it('compiles the built-in base without problems, indexing every fact by id', () => {

@@ -4,14 +4,12 @@
  * words (quote-mark style, spacing, elisions and [insertions] allowed), and the closest passage.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { closestPassage, findQuotations, foldQuoteText, quotationInSource } from '../../server/src/core/citations/quotations';
 import { paragraphAt, prepareSourceText } from '../../server/src/core/citations/sourceText';
+import { ARTICLE } from '../helpers/factBases';
 import { builtinKnowledge } from '../helpers/knowledge';
 
-const ARTICLE = readFileSync(join(__dirname, '..', '..', 'facts', 'frassineti2022.txt'), 'utf8');
 const source = () => builtinKnowledge().sourceTexts.get('frassineti2022')!;
 const inSource = (quote: string) => quotationInSource(quote, source().folded);
 

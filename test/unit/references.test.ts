@@ -3,44 +3,20 @@
  * cited sources (Pandoc style), or the footnote definitions that footnote citations lack.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkDocument } from '../../server/src/core/check';
-import { parseFactBaseYaml } from '../../server/src/core/facts/parse';
-import { compileKnowledge, type Knowledge } from '../../server/src/core/match/knowledge';
+import type { Knowledge } from '../../server/src/core/match/knowledge';
 import { referencesEdit } from '../../server/src/core/references';
-import { loadBuiltinFactBase, loadGazetteer, loadKnowledge } from '../../server/src/node/factFiles';
+import { loadKnowledge } from '../../server/src/node/factFiles';
+import { smallFactBase, withBuiltin } from '../helpers/factBases';
 
 const builtin = loadKnowledge({ builtin: true, files: [] }).knowledge;
-const ARTICLE = readFileSync(join(__dirname, '..', '..', 'facts', 'frassineti2022.txt'), 'utf8');
 const REFERENCE = 'Frassineti, Howell and Roy, “North Korea Pokes The Polarization Bear – Analysis”, East Asia Forum, 2022';
 const ENTRY = `- ${REFERENCE}.`;
 const CITED = 'North Korea recognised the republics [@frassineti2022, para. 4].';
 
-const SMALL_BASE = `
-source:
-  key: small2023
-  title: A small test source
-  authors: [A. Writer]
-  year: 2023
-  url: https://example.org/small
-facts:
-  - id: small-summit
-    claim: The Ruritanian summit took place in March 2023.
-    quote: The summit took place in March 2023.
-    locator: { paragraph: 1 }
-    actors: [ruritania]
-    event:
-      label: the Ruritanian summit
-      terms:
-        - [summit*]
-    values:
-      - { kind: date, value: 2023-03, text: March 2023 }
-actors:
-  - { id: ruritania, kind: country, name: Ruritania, aliases: { name: [Ruritania] } }
-`;
-const twoSources: Knowledge = compileKnowledge([loadBuiltinFactBase(), parseFactBaseYaml(SMALL_BASE, 'small.yaml').base!], loadGazetteer(), new Map([['frassineti2022', ARTICLE]]));
+const SMALL_BASE = smallFactBase(['url: https://example.org/small']);
+const twoSources: Knowledge = withBuiltin(SMALL_BASE);
 
 /** The document after the edit, or null when there is none. */
 function updated(text: string, style: 'pandoc' | 'footnote' = 'pandoc', knowledge = builtin, bibliographyKeys?: Set<string>): string | null {

@@ -73,6 +73,11 @@ function isBlankLine(text: string, start: number, hasCR: boolean): boolean {
   return true;
 }
 
+/** What markdown-it's "normalize" step does before a block parse; it keeps every line where it is. */
+function normalized(source: string): string {
+  return source.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+}
+
 type LabelEnv = { references?: Record<string, unknown>; footnotes?: { refs?: Record<string, unknown> } };
 
 function labelsOf(env: LabelEnv): DocumentLabels {
@@ -92,9 +97,7 @@ function chunkStarts(text: string, from: number, to: number, hasCR: boolean): { 
   const md = markdownParser();
   const env: LabelEnv = {};
   const tokens: Array<{ level: number; nesting: number; map: [number, number] | null }> = [];
-  // What markdown-it's "normalize" step does; it keeps every line where it is.
-  const body = text.slice(from, to).replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
-  md.block.parse(body, md, env, tokens as never[]);
+  md.block.parse(normalized(text.slice(from, to)), md, env, tokens as never[]);
   const lines = lineStarts(text, from, to, hasCR);
   const starts = [from];
   let depth = 0;
@@ -160,7 +163,7 @@ function chunkLabels(text: string, chunk: Chunk): DocumentLabels {
   if (source.indexOf(']:') < 0) return NO_LABELS;
   const env: LabelEnv = {};
   const md = markdownParser();
-  md.block.parse(source.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD'), md, env, []);
+  md.block.parse(normalized(source), md, env, []);
   return labelsOf(env);
 }
 

@@ -372,8 +372,8 @@ export class ValueExtractor {
       // "July 14" and "July 15 Pyongyang …", but not "July 2021" nor "May 5 countries"
       const after = tokens[end + 1];
       // "early August 14 July": a part of a month has no day; the number begins the next date.
-      const partOfMonth = this.partBefore(i) !== null;
-      if (d !== null && !partOfMonth && end < this.last && (!isWord(after) || after.capitalized === true || after === undefined)) {
+      const part = this.partBefore(i);
+      if (d !== null && !part && end < this.last && (!isWord(after) || after.capitalized === true || after === undefined)) {
         date.day = d!;
         parts.day = [end, end + 1];
         end++;
@@ -391,7 +391,6 @@ export class ValueExtractor {
         }
       }
       let start = i;
-      const part = date.day === undefined ? this.partBefore(i) : null;
       if (part) {
         date.part = part.part;
         parts.part = [part.first, i];
