@@ -95,9 +95,17 @@ describe('splitChunks', () => {
       let split: ChunkSplit = resplitChunks(null, text);
       assert.deepEqual(split.doc, splitChunks(text));
       for (const e of edits) {
+        const previous = split;
         text = applyEdit(text, e);
         split = resplitChunks(split, text);
         assert.deepEqual(split.doc, splitChunks(text), `after an edit: ${JSON.stringify(text)}`);
+        // A chunk said to be a previous one has that chunk's text.
+        split.doc.chunks.forEach((chunk, c) => {
+          const was = split === previous ? c : split.previousIndex?.[c] ?? -1;
+          if (was < 0) return;
+          const old = previous.doc.chunks[was]!;
+          assert.equal(text.slice(chunk.start, chunk.end), previous.text.slice(old.start, old.end), `chunk ${c} (was ${was}) after an edit: ${JSON.stringify(text)}`);
+        });
       }
     }), { numRuns: RUNS * 2 });
   });
@@ -119,6 +127,9 @@ describe('splitChunks', () => {
     assert.deepEqual(after.doc, splitChunks(edited));
     assert.equal(after.doc.labels.footnotes.length, 8);
     assert.equal(after.chunkLabels?.length, after.doc.chunks.length);
+    // All but the chunks around the edit are the previous ones, so their results can be kept.
+    const reparsedChunks = [...(after.previousIndex ?? [])].filter((was) => was < 0).length;
+    assert.ok(reparsedChunks >= 1 && reparsedChunks <= 3, `${reparsedChunks} chunks parsed again`);
     // The next edit reads only the chunks around it: the labels of the others are kept.
     const again = `${edited.slice(0, at + 1)}y${edited.slice(at + 1)}`;
     parsed = 0;

@@ -7,7 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { checkDocument, type CheckOptions } from '../../server/src/core/check';
+import { checkDocument, createChunkCache, type CheckOptions } from '../../server/src/core/check';
 import { compileKnowledge, type Knowledge } from '../../server/src/core/match/knowledge';
 import type { CheckResult, Finding, TextEdit } from '../../server/src/core/types';
 import { loadBuiltinFactBase, loadGazetteer, loadKnowledge } from '../../server/src/node/factFiles';
@@ -218,6 +218,18 @@ describe('citations: misquote', () => {
 
   it('an elided decade is not a quotation', () => {
     assert.deepEqual(codes("Ties have improved since the '90s, the authors' analysis shows [@frassineti2022].\n"), []);
+  });
+
+  it('a quotation written twice, and checked again after an edit before it, is judged the same each time', () => {
+    const sentence = 'It is “a way for North Korea to benefit politically” [@frassineti2022, para. 1].';
+    const text = `${sentence}\n\n${sentence}\n`;
+    const cache = createChunkCache();
+    const misquotes = (result: CheckResult) => result.findings.filter((f) => f.code === 'misquote');
+    const first = misquotes(checkDocument(builtin, text, cache));
+    assert.equal(first.length, 2);
+    assert.equal(first[0]!.message, first[1]!.message);
+    const again = misquotes(checkDocument(builtin, `Indeed. ${text}`, cache));
+    assert.deepEqual(again.map((f) => [f.start, f.end, f.message, f.fixes]), first.map((f) => [f.start + 8, f.end + 8, f.message, f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + 8, end: e.end + 8 })) }))]));
   });
 
   it('a source title quoted in a reference is not checked as a quotation of the text', () => {

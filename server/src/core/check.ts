@@ -35,10 +35,10 @@ function place(result: ChunkResult, start: number): Placed {
   const move = (offset: number) => offset + by;
   result.moved = {
     start,
-    findings: result.findings.map((f) => ({ ...shift(f, by), fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => shift(e, by)) })) })),
-    claims: result.claims.map((c) => ({ ...shift(c, by), values: c.values.map((v) => shift(v, by)) })),
-    records: result.records.map((r) => mapRecord(r, move)),
-    footnotes: result.footnotes.map((f) => mapFootnote(f, move)),
+    findings: result.findings.map((f) => ({ ...f, start: f.start + by, end: f.end + by, fixes: f.fixes.length ? f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => shift(e, by)) })) : f.fixes })),
+    claims: result.claims.map((c) => ({ ...c, start: c.start + by, end: c.end + by, values: c.values.map((v) => shift(v, by)) })),
+    records: result.records.length ? result.records.map((r) => mapRecord(r, move)) : result.records,
+    footnotes: result.footnotes.length ? result.footnotes.map((f) => mapFootnote(f, move)) : result.footnotes,
   };
   return result.moved;
 }
@@ -59,10 +59,26 @@ export interface ChunkCache {
   older: Map<string, ChunkResult>;
   /** The last text's split into chunks: after an edit only the chunks around it are parsed again. */
   split: ChunkSplit | null;
+  /** The texts of the split's chunks. */
+  sources: string[];
 }
 
 export function createChunkCache(): ChunkCache {
-  return { knowledge: null, labels: '', chunks: new Map(), older: new Map(), split: null };
+  return { knowledge: null, labels: '', chunks: new Map(), older: new Map(), split: null, sources: [] };
+}
+
+/**
+ * The texts of a split's chunks. A chunk the edit left alone keeps the previous check's string:
+ * no copy, and its hash is already known, so looking its results up by text costs nothing like
+ * hashing the whole document again.
+ */
+function chunkSources(text: string, split: ChunkSplit, previous: readonly string[]): string[] {
+  const sources: string[] = new Array(split.doc.chunks.length);
+  split.doc.chunks.forEach((chunk, c) => {
+    const was = split.previousIndex?.[c] ?? -1;
+    sources[c] = was >= 0 && previous[was] !== undefined ? previous[was]! : text.slice(chunk.start, chunk.end);
+  });
+  return sources;
 }
 
 export interface CheckOptions {
@@ -138,9 +154,12 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
       stats: { sentences: 0, claims: 0, contradictions: 0 },
     };
   }
-  cache.split = resplitChunks(cache.split, text);
-  const doc = cache.split.doc;
-  const sources = doc.chunks.map((chunk) => text.slice(chunk.start, chunk.end));
+  const previousSplit = cache.split;
+  const split = resplitChunks(previousSplit, text);
+  const sources = split === previousSplit ? cache.sources : chunkSources(text, split, cache.sources);
+  cache.split = split;
+  cache.sources = sources;
+  const doc = split.doc;
   const labels = doc.labels;
   const signature = `${labels.footnotes.join('\u0000')}\u0001${labels.references.join('\u0000')}`;
   if (cache.knowledge !== knowledge || cache.labels !== signature) {

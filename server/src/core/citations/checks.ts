@@ -65,22 +65,26 @@ function sourceNames(knowledge: Knowledge): SourceNames[] {
   return names;
 }
 
-const footnoteSourcesByKnowledge = new WeakMap<Knowledge, WeakMap<FootnoteDefinition, string[]>>();
+const footnoteSourcesByKnowledge = new WeakMap<Knowledge, Map<string, string[]>>();
+/** Definitions of one document, and then some: the memo is dropped when it grows past this. */
+const MAX_REMEMBERED_FOOTNOTES = 10000;
 
 /**
- * The sources a footnote definition cites: by @key, by title or by URL. Definitions are plain data
- * that checks reuse while their chunk is unchanged, and every reference to one asks: worked out once.
+ * The sources a footnote definition cites: by @key, by title or by URL. Every reference to a
+ * definition asks, at every check, and a definition moves (a new object) whenever text before it
+ * changes: worked out once per definition text, which is all they depend on.
  */
 function footnoteSources(knowledge: Knowledge, def: FootnoteDefinition): string[] {
   let known = footnoteSourcesByKnowledge.get(knowledge);
   if (!known) {
-    known = new WeakMap();
+    known = new Map();
     footnoteSourcesByKnowledge.set(knowledge, known);
   }
-  let sources = known.get(def);
+  let sources = known.get(def.text);
   if (!sources) {
     sources = citedInFootnote(knowledge, def);
-    known.set(def, sources);
+    if (known.size >= MAX_REMEMBERED_FOOTNOTES) known.clear();
+    known.set(def.text, sources);
   }
   return sources;
 }
@@ -147,6 +151,40 @@ function sourceOfQuote(knowledge: Knowledge, record: SentenceRecord, cited: read
   return [...keys];
 }
 
+type ClosestPassage = { key: string; passage: NonNullable<ReturnType<typeof closestPassage>> };
+
+const quoteLookupsByKnowledge = new WeakMap<Knowledge, Map<string, ClosestPassage | 'verbatim' | null>>();
+/** Quotations of one document, and then some: the memo is dropped when it grows past this. */
+const MAX_REMEMBERED_QUOTES = 10000;
+
+/**
+ * Whether the sources say these words verbatim, else their closest passage. The search is the
+ * dearest part of the citation checks, which run over the whole document at every edit, while a
+ * quotation's words rarely change: looked up once per quotation and sources.
+ */
+function lookUpQuote(knowledge: Knowledge, quote: string, keys: readonly string[]): ClosestPassage | 'verbatim' | null {
+  let known = quoteLookupsByKnowledge.get(knowledge);
+  if (!known) {
+    known = new Map();
+    quoteLookupsByKnowledge.set(knowledge, known);
+  }
+  const memoKey = `${keys.join('\u0000')}\u0001${quote}`;
+  const remembered = known.get(memoKey);
+  if (remembered !== undefined) return remembered;
+  const sources = keys.map((key) => ({ key, text: knowledge.sourceTexts.get(key)! }));
+  let found: ClosestPassage | 'verbatim' | null = null;
+  if (sources.some((s) => quotationInSource(quote, s.text.folded))) found = 'verbatim';
+  else {
+    for (const s of sources) {
+      const passage = closestPassage(quote, s.text.text);
+      if (passage && (!found || passage.similarity > found.passage.similarity)) found = { key: s.key, passage };
+    }
+  }
+  if (known.size >= MAX_REMEMBERED_QUOTES) known.clear();
+  known.set(memoKey, found);
+  return found;
+}
+
 function misquotes(knowledge: Knowledge, record: SentenceRecord, keys: readonly string[], out: Finding[]): void {
   if (!record.quotations.length || !keys.length || !record.text) return;
   for (const q of record.quotations) {
@@ -155,13 +193,9 @@ function misquotes(knowledge: Knowledge, record: SentenceRecord, keys: readonly 
     // A source's title in quotation marks ("North Korea Pokes the Polarization Bear") is a reference, not a quotation of the text.
     const quoted = normalizeTitle(quote);
     if (sourceNames(knowledge).some((source) => keys.includes(source.key) && source.title.includes(quoted))) continue;
-    const sources = keys.map((key) => ({ key, text: knowledge.sourceTexts.get(key)! }));
-    if (sources.some((s) => quotationInSource(quote, s.text.folded))) continue;
-    let best: { key: string; passage: NonNullable<ReturnType<typeof closestPassage>> } | null = null;
-    for (const s of sources) {
-      const passage = closestPassage(quote, s.text.text);
-      if (passage && (!best || passage.similarity > best.passage.similarity)) best = { key: s.key, passage };
-    }
+    const found = lookUpQuote(knowledge, quote, keys);
+    if (found === 'verbatim') continue;
+    const best = found;
     const paragraph = best ? paragraphAt(knowledge.sourceTexts.get(best.key)!, best.passage.start) : 0;
     const where = best ? (paragraph >= 1 ? `${best.key}, para. ${paragraph}` : `${best.key}, before the first paragraph`) : keys.join(', ');
     const message = best && best.passage.similarity >= 0.5
@@ -196,10 +230,8 @@ export function checkCitations(knowledge: Knowledge, records: readonly SentenceR
   for (const record of records) {
     const resolved = record.citations.map((c) => resolve(knowledge, c, footnotes));
     for (const r of resolved) citations.push(r);
-    const citedKeys = new Set<string>();
     for (const r of resolved) {
       for (const s of r.sources) {
-        citedKeys.add(s.key);
         if (r.kind !== 'footnote' && !known(s.key)) {
           unknownKey(s.key, s.keyStart ?? r.start, s.keyEnd ?? r.end);
           continue;
@@ -245,7 +277,10 @@ export function checkCitations(knowledge: Knowledge, records: readonly SentenceR
         if (options.style === 'footnote') addedFootnotes.add(footnoteLabelFor(fact));
       }
     }
-    misquotes(knowledge, record, sourceOfQuote(knowledge, record, [...citedKeys]), findings);
+    if (record.quotations.length) {
+      const citedKeys = resolved.flatMap((r) => r.sources.map((source) => source.key));
+      misquotes(knowledge, record, sourceOfQuote(knowledge, record, citedKeys), findings);
+    }
   }
   return { findings, citations };
 }

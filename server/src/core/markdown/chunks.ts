@@ -152,6 +152,12 @@ export interface ChunkSplit {
   text: string;
   doc: ChunkedDocument;
   chunkLabels: DocumentLabels[] | null;
+  /**
+   * For each chunk, the index of the previous split's chunk with the same text (moved by the edit
+   * when it comes after it), or -1 for a chunk parsed again; null after a whole split. Lets a
+   * caller reuse what it keeps per chunk without comparing chunk texts.
+   */
+  previousIndex: Int32Array | null;
 }
 
 const NO_LABELS: DocumentLabels = { footnotes: [], references: [] };
@@ -178,7 +184,7 @@ export function resplitChunks(previous: ChunkSplit | null, text: string): ChunkS
   if (previous?.text === text) return previous;
   const around = previous && splitAround(previous, text);
   // A whole parse finds the labels itself; the labels of each chunk are looked for at the next edit.
-  if (!around) return { text, doc: splitChunks(text), chunkLabels: null };
+  if (!around) return { text, doc: splitChunks(text), chunkLabels: null, previousIndex: null };
   // The document's definitions in order, the first of each label (as a whole parse finds them).
   const footnotes = new Set<string>();
   const references = new Set<string>();
@@ -186,7 +192,7 @@ export function resplitChunks(previous: ChunkSplit | null, text: string): ChunkS
     for (const label of labels.footnotes) footnotes.add(label);
     for (const label of labels.references) references.add(label);
   }
-  return { text, doc: { ...around.doc, labels: { footnotes: [...footnotes], references: [...references] } }, chunkLabels: around.chunkLabels };
+  return { text, doc: { ...around.doc, labels: { footnotes: [...footnotes], references: [...references] } }, chunkLabels: around.chunkLabels, previousIndex: around.previousIndex };
 }
 
 /** Compared a block at a time first (string equality is a native compare), then one unit at a time. */
@@ -208,7 +214,7 @@ function commonSuffix(a: string, b: string, limit: number): number {
   return n;
 }
 
-function splitAround(previous: ChunkSplit, text: string): { doc: ChunkedDocument; chunkLabels: DocumentLabels[] } | null {
+function splitAround(previous: ChunkSplit, text: string): { doc: ChunkedDocument; chunkLabels: DocumentLabels[]; previousIndex: Int32Array } | null {
   const old = previous.text;
   const chunks = previous.doc.chunks;
   const hasCR = text.indexOf('\r') >= 0;
@@ -240,10 +246,8 @@ function splitAround(previous: ChunkSplit, text: string): { doc: ChunkedDocument
   const doc: ChunkedDocument = { frontMatter, chunks: chunksFrom(text, starts), labels: NO_LABELS };
   // Labels: the chunks before and after the window keep theirs (by position); the window's are read.
   const oldLabels = previous.chunkLabels ?? chunks.map((chunk) => chunkLabels(old, chunk));
-  const labels = doc.chunks.map((chunk, c) => {
-    if (c < first) return oldLabels[c]!;
-    if (c >= reparsed) return oldLabels[c - reparsed + after]!;
-    return chunkLabels(text, chunk);
-  });
-  return { doc, chunkLabels: labels };
+  const previousIndex = new Int32Array(doc.chunks.length);
+  for (let c = 0; c < previousIndex.length; c++) previousIndex[c] = c < first ? c : c >= reparsed ? c - reparsed + after : -1;
+  const labels = doc.chunks.map((chunk, c) => (previousIndex[c]! >= 0 ? oldLabels[previousIndex[c]!]! : chunkLabels(text, chunk)));
+  return { doc, chunkLabels: labels, previousIndex };
 }
