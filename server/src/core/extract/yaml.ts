@@ -1,4 +1,3 @@
-import { stringify } from 'yaml';
 import type { Value } from '../values/types';
 import type { SourceInfo } from '../facts/model';
 import type { DraftFact, DraftResult } from './draft';
@@ -7,6 +6,11 @@ import type { DraftFact, DraftResult } from './draft';
 
 /** The `source` of the drafted fact base; `text` is the path of the article relative to the fact base file. */
 export type SourceFields = Pick<SourceInfo, 'key' | 'title' | 'authors' | 'publisher' | 'year' | 'url' | 'defaultYear'> & { text?: string };
+
+/** The YAML library, loaded on first use: only `extract` writes YAML. */
+function stringify(value: unknown, options: { lineWidth: number }): string {
+  return (require('yaml') as typeof import('yaml')).stringify(value, options);
+}
 
 function scalar(value: unknown): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
