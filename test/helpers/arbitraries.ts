@@ -136,9 +136,15 @@ export const edit: fc.Arbitrary<Edit> = fc.record({
   ),
 });
 
+/** The range an edit replaces in a text of this length. */
+export function editRange(length: number, e: Edit): { start: number; end: number } {
+  const start = Math.min(length, Math.floor(e.at * (length + 1)));
+  return { start, end: Math.min(length, start + e.remove) };
+}
+
 export function applyEdit(text: string, e: Edit): string {
-  const at = Math.min(text.length, Math.floor(e.at * (text.length + 1)));
-  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+  const { start, end } = editRange(text.length, e);
+  return text.slice(0, start) + e.insert + text.slice(end);
 }
 
 /** Top-level blocks that hold a claim where it is never prose: code, comments, HTML, link targets, images. */

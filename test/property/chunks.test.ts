@@ -9,7 +9,8 @@ import { RUNS } from '../helpers/property';
 import { resplitChunks, splitChunks, type ChunkSplit } from '../../server/src/core/markdown/chunks';
 import { extractProse, type ProseBlock } from '../../server/src/core/markdown/prose';
 import { markdownParser } from '../../server/src/core/markdown/parser';
-import { applyEdit, edit, lineEnd, markdownBody, markdownDocument, withLineEnds } from '../helpers/arbitraries';
+import { PieceText } from '../../server/src/core/text/pieceText';
+import { applyEdit, edit, editRange, lineEnd, markdownBody, markdownDocument, withLineEnds } from '../helpers/arbitraries';
 
 interface Seen {
   kind: string;
@@ -104,8 +105,23 @@ describe('splitChunks', () => {
           const was = split === previous ? c : split.previousIndex?.[c] ?? -1;
           if (was < 0) return;
           const old = previous.doc.chunks[was]!;
-          assert.equal(text.slice(chunk.start, chunk.end), previous.text.slice(old.start, old.end), `chunk ${c} (was ${was}) after an edit: ${JSON.stringify(text)}`);
+          assert.equal(text.slice(chunk.start, chunk.end), previous.text!.slice(old.start, old.end), `chunk ${c} (was ${was}) after an edit: ${JSON.stringify(text)}`);
         });
+      }
+    }), { numRuns: RUNS * 2 });
+  });
+
+  it('splits the same from the edits (a text in pieces and the range each changed) as from scratch', () => {
+    fc.assert(fc.property(markdownDocument, fc.array(edit, { minLength: 1, maxLength: 10 }), (start, edits) => {
+      let text = start;
+      const pieces = new PieceText(start);
+      let split: ChunkSplit = resplitChunks(null, pieces);
+      for (const e of edits) {
+        const { start: from, end } = editRange(text.length, e);
+        text = applyEdit(text, e);
+        pieces.replace(from, end, e.insert);
+        split = resplitChunks(split, pieces, { start: from, oldEnd: end, newEnd: from + e.insert.length });
+        assert.deepEqual(split.doc, splitChunks(text), `after an edit: ${JSON.stringify(text)}`);
       }
     }), { numRuns: RUNS * 2 });
   });

@@ -1,4 +1,4 @@
-import { resplitChunks, type ChunkSplit } from './markdown/chunks';
+import { resplitChunks, type ChunkSplit, type DocumentText, type TextChange } from './markdown/chunks';
 import { extractProse, textToSource, type ProseBlock } from './markdown/prose';
 import { parserEnv, type DocumentLabels } from './markdown/parser';
 import { analyzeBlock } from './match/analyze';
@@ -72,7 +72,7 @@ export function createChunkCache(): ChunkCache {
  * no copy, and its hash is already known, so looking its results up by text costs nothing like
  * hashing the whole document again.
  */
-function chunkSources(text: string, split: ChunkSplit, previous: readonly string[]): string[] {
+function chunkSources(text: DocumentText, split: ChunkSplit, previous: readonly string[]): string[] {
   const sources: string[] = new Array(split.doc.chunks.length);
   split.doc.chunks.forEach((chunk, c) => {
     const was = split.previousIndex?.[c] ?? -1;
@@ -139,10 +139,16 @@ function shift<T extends { start: number; end: number }>(item: T, by: number): T
   return { ...item, start: item.start + by, end: item.end + by };
 }
 
-/** Checks a Markdown document against the knowledge compiled from the fact bases. */
-export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCache = createChunkCache(), options: CheckOptions = {}): CheckResult {
+/**
+ * Checks a Markdown document against the knowledge compiled from the fact bases. `text` is a
+ * string or a text kept in pieces (see PieceText), of which only the edited chunks are read;
+ * `change` says where it differs from the text the cache last saw, when the caller knows.
+ */
+export function checkDocument(knowledge: Knowledge, text: DocumentText, cache: ChunkCache = createChunkCache(), options: CheckOptions = {}, change?: TextChange): CheckResult {
   const limit = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
   if (text.length > limit) {
+    // The next check cannot start from this text's split: there is none.
+    cache.split = null;
     const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
     return {
       findings: [{
@@ -155,7 +161,7 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
     };
   }
   const previousSplit = cache.split;
-  const split = resplitChunks(previousSplit, text);
+  const split = resplitChunks(previousSplit, text, change);
   const sources = split === previousSplit ? cache.sources : chunkSources(text, split, cache.sources);
   cache.split = split;
   cache.sources = sources;
@@ -198,7 +204,7 @@ export function checkDocument(knowledge: Knowledge, text: string, cache: ChunkCa
     bibliographyKeys: options.bibliographyKeys,
     style: options.citationStyle,
     documentLength: text.length,
-    endsWithNewline: /\n$/.test(text),
+    endsWithNewline: text.slice(text.length - 1) === '\n',
   });
   for (const finding of cited.findings) findings.push(finding);
   findings.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -1,5 +1,5 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PieceDocument } from './pieceDocument';
 import { isAbsolute, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkDocument, createChunkCache, type CheckOptions, type ChunkCache } from '../core/check';
@@ -51,7 +51,7 @@ export class DocumentChecks {
 
   constructor(
     private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: TextDocuments<PieceDocument>,
     private readonly settings: SettingsStore,
     private readonly knowledge: KnowledgeStore,
     private readonly workspace: Workspace,
@@ -135,7 +135,7 @@ export class DocumentChecks {
     this.checkNow(current, settings);
   }
 
-  checkNow(doc: TextDocument, settings: Settings): void {
+  checkNow(doc: PieceDocument, settings: Settings): void {
     const started = performance.now();
     const state = this.state(doc.uri);
     if (!settings.enable) {
@@ -146,15 +146,15 @@ export class DocumentChecks {
       this.sendStatus({ uri: doc.uri, version: doc.version, sentences: 0, claims: 0, contradictions: 0, timing: this.timing(state, started) });
       return;
     }
-    const text = doc.getText();
     // The previous version's results are replaced below: let them go before the check allocates the new ones
     // (the chunk cache keeps what the check reuses). Nothing reads the state until this method returns.
     state.result = null;
     state.diagnostics = [];
     try {
-      injectFault(text);
+      if (FAULT) injectFault(doc.getText());
       const knowledge = this.knowledge.get(settings, doc.uri);
-      const result = checkDocument(knowledge, text, state.cache, this.checkOptions(settings, doc.uri));
+      // Only the chunks around the edits since the last check are read from the text (the cache has the rest).
+      const result = checkDocument(knowledge, doc.text, state.cache, this.checkOptions(settings, doc.uri), doc.takeChange());
       state.version = doc.version;
       state.result = result;
       state.knowledge = knowledge;
@@ -196,7 +196,7 @@ export class DocumentChecks {
   }
 
   /** Hover, completion and code actions answer for the text as it is now, checking first if an edit is pending. */
-  async fresh(uri: string): Promise<{ doc: TextDocument; state: DocumentState } | null> {
+  async fresh(uri: string): Promise<{ doc: PieceDocument; state: DocumentState } | null> {
     const doc = this.documents.get(uri);
     if (!doc) return null;
     const state = this.state(uri);

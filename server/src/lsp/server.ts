@@ -3,12 +3,12 @@ import {
   TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { performance } from 'node:perf_hooks';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './codeActions';
 import { DocumentChecks, TYPING_DELAY_MS } from './documentChecks';
 import { FactBaseRegistry } from './factBaseRegistry';
 import { FactBaseSync } from './factBaseSync';
 import { Features } from './features';
+import { PieceDocument } from './pieceDocument';
 import { KnowledgeStore } from './knowledgeStore';
 import {
   CHECK_FILES_REQUEST, FACT_STATES_REQUEST, LIST_FACTS_REQUEST, TRUST_NOTIFICATION, UPDATE_REFERENCES_KIND,
@@ -23,13 +23,13 @@ import { Workspace } from './workspace';
  */
 export class FactCheckServer {
   /** Open documents, kept up to date by incremental sync; the time each edit takes is counted for the status's timing. */
-  private readonly documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
+  private readonly documents = new TextDocuments<PieceDocument>({
+    create: PieceDocument.create,
     update: (document, changes, version) => {
       const started = performance.now();
-      const updated = TextDocument.update(document, changes, version);
-      this.checks.noteEdit(updated.uri, performance.now() - started);
-      return updated;
+      document.update(changes, version);
+      this.checks.noteEdit(document.uri, performance.now() - started);
+      return document;
     },
   });
   private readonly workspace = new Workspace();

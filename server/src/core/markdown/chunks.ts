@@ -124,15 +124,16 @@ function isBlankTail(text: string, from: number): boolean {
 }
 
 /**
- * Chunks from their start offsets; the last one runs to the end of the text unless it is blank. A
- * block start is never blank, so only a document (or the text after front matter) of blank lines
- * has no chunk: a trailing paragraph of, say, a lone NBSP is a chunk, as an incremental split sees it.
+ * Chunks from their start offsets; the last one runs to the end of the text (`length`) unless it
+ * is blank. A block start is never blank, so only a document (or the text after front matter) of
+ * blank lines has no chunk: a trailing paragraph of, say, a lone NBSP is a chunk, as an incremental
+ * split sees it.
  */
-function chunksFrom(text: string, starts: readonly number[]): Chunk[] {
+function chunksFrom(starts: readonly number[], length: number, isBlankFrom: (start: number) => boolean): Chunk[] {
   const chunks: Chunk[] = [];
   for (let i = 0; i + 1 < starts.length; i++) chunks.push({ start: starts[i]!, end: starts[i + 1]! });
   const last = starts[starts.length - 1];
-  if (last !== undefined && last < text.length && !isBlankTail(text, last)) chunks.push({ start: last, end: text.length });
+  if (last !== undefined && last < length && !isBlankFrom(last)) chunks.push({ start: last, end: length });
   return chunks;
 }
 
@@ -141,15 +142,42 @@ export function splitChunks(text: string): ChunkedDocument {
   const fmEnd = frontMatterEnd(text, hasCR);
   const frontMatter = fmEnd > 0 ? { start: 0, end: fmEnd } : null;
   const { starts, env } = chunkStarts(text, frontMatter ? fmEnd : 0, text.length, hasCR);
-  return { frontMatter, chunks: chunksFrom(text, starts), labels: labelsOf(env) };
+  return { frontMatter, chunks: chunksFrom(starts, text.length, (start) => isBlankTail(text, start)), labels: labelsOf(env) };
 }
 
 /**
- * A split kept for the next edit: the text it was made from, and the labels each chunk defines
- * (null until an edit needs them).
+ * What a split reads of a document: a string, or a text kept in pieces (see PieceText) that gives
+ * out only the slices asked for, so that an edit need not make the whole document one string.
+ */
+export interface DocumentText {
+  readonly length: number;
+  slice(from: number, to?: number): string;
+  toString(): string;
+}
+
+/**
+ * Where a text differs from the one split before it, when the caller knows (from the edits it
+ * applied): [start, oldEnd) of the old text became [start, newEnd) of the new. A larger range than
+ * the edits' is fine.
+ */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/**
+ * A split kept for the next edit: what it was made from, and the labels each chunk defines (null
+ * until an edit needs them).
  */
 export interface ChunkSplit {
-  text: string;
+  /** The text split, when it was given as a string: the next text is compared with it to find the edit. */
+  text: string | null;
+  length: number;
+  /** Whether the text may hold a CR (then lines also end at CR): always true when it does. */
+  hasCR: boolean;
+  /** Whether the first line may open front matter: an edit then splits the whole text again. */
+  opensWithDashes: boolean;
   doc: ChunkedDocument;
   chunkLabels: DocumentLabels[] | null;
   /**
@@ -163,8 +191,7 @@ export interface ChunkSplit {
 const NO_LABELS: DocumentLabels = { footnotes: [], references: [] };
 
 /** The labels a chunk defines, parsed alone (the chunk contract: it parses the same alone). */
-function chunkLabels(text: string, chunk: Chunk): DocumentLabels {
-  const source = text.slice(chunk.start, chunk.end);
+function chunkLabels(source: string): DocumentLabels {
   // Every footnote and reference definition has "]:" ("[^id]: …", "[label]: url").
   if (source.indexOf(']:') < 0) return NO_LABELS;
   const env: LabelEnv = {};
@@ -178,13 +205,19 @@ function chunkLabels(text: string, chunk: Chunk): DocumentLabels {
  * chunks around the edit are parsed again (with one chunk before, which the edit may join, and one
  * after, which shows that the chunks after the edit still start where they did). Returns exactly
  * what splitChunks(text) returns; falls back to it when the edit reaches the front matter or the
- * boundary after the edit moved.
+ * boundary after the edit moved. The edit is `change` when given, else found by comparing two
+ * strings (without both, the text is split whole).
  */
-export function resplitChunks(previous: ChunkSplit | null, text: string): ChunkSplit {
-  if (previous?.text === text) return previous;
-  const around = previous && splitAround(previous, text);
-  // A whole parse finds the labels itself; the labels of each chunk are looked for at the next edit.
-  if (!around) return { text, doc: splitChunks(text), chunkLabels: null, previousIndex: null };
+export function resplitChunks(previous: ChunkSplit | null, text: DocumentText, change?: TextChange): ChunkSplit {
+  const flat = typeof text === 'string' ? text : null;
+  if (previous && ((flat !== null && previous.text === flat) || (change && change.start === change.oldEnd && change.start === change.newEnd && previous.length === text.length))) return previous;
+  const edited = previous && editedRegion(previous, flat, change);
+  const around = previous && edited && splitAround(previous, text, edited);
+  if (!around) {
+    // A whole parse finds the labels itself; the labels of each chunk are looked for at the next edit.
+    const whole = text.toString();
+    return { text: whole, length: whole.length, hasCR: whole.indexOf('\r') >= 0, opensWithDashes: whole.startsWith('---'), doc: splitChunks(whole), chunkLabels: null, previousIndex: null };
+  }
   // The document's definitions in order, the first of each label (as a whole parse finds them).
   const footnotes = new Set<string>();
   const references = new Set<string>();
@@ -192,7 +225,23 @@ export function resplitChunks(previous: ChunkSplit | null, text: string): ChunkS
     for (const label of labels.footnotes) footnotes.add(label);
     for (const label of labels.references) references.add(label);
   }
-  return { text, doc: { ...around.doc, labels: { footnotes: [...footnotes], references: [...references] } }, chunkLabels: around.chunkLabels, previousIndex: around.previousIndex };
+  return {
+    text: flat,
+    length: text.length,
+    hasCR: around.hasCR,
+    opensWithDashes: text.slice(0, 3) === '---',
+    doc: { ...around.doc, labels: { footnotes: [...footnotes], references: [...references] } },
+    chunkLabels: around.chunkLabels,
+    previousIndex: around.previousIndex,
+  };
+}
+
+/** How much of the old text is unchanged at its start (prefix) and end (suffix), or null if unknown. */
+function editedRegion(previous: ChunkSplit, text: string | null, change: TextChange | undefined): { prefix: number; suffix: number } | null {
+  if (change) return { prefix: change.start, suffix: previous.length - change.oldEnd };
+  if (previous.text === null || text === null) return null;
+  const prefix = commonPrefix(previous.text, text);
+  return { prefix, suffix: commonSuffix(previous.text, text, Math.min(previous.text.length, text.length) - prefix) };
 }
 
 /** Compared a block at a time first (string equality is a native compare), then one unit at a time. */
@@ -214,27 +263,40 @@ function commonSuffix(a: string, b: string, limit: number): number {
   return n;
 }
 
-function splitAround(previous: ChunkSplit, text: string): { doc: ChunkedDocument; chunkLabels: DocumentLabels[]; previousIndex: Int32Array } | null {
-  const old = previous.text;
+interface SplitAround {
+  doc: ChunkedDocument;
+  chunkLabels: DocumentLabels[];
+  previousIndex: Int32Array;
+  hasCR: boolean;
+}
+
+/**
+ * The split of `text` from the previous one and the edited region, reading only the text around
+ * the edit (the window: the chunks it touches, one before and one after); null when the whole text
+ * must be split again.
+ */
+function splitAround(previous: ChunkSplit, text: DocumentText, { prefix, suffix }: { prefix: number; suffix: number }): SplitAround | null {
   const chunks = previous.doc.chunks;
-  const hasCR = text.indexOf('\r') >= 0;
-  if (!chunks.length || hasCR !== (old.indexOf('\r') >= 0)) return null;
-  const prefix = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  if (!chunks.length) return null;
   const frontMatter = previous.doc.frontMatter;
   // An edit in or before the front matter's end, or a first line that may open one: start over.
-  if ((frontMatter && prefix <= frontMatter.end) || (!frontMatter && (old.startsWith('---') || text.startsWith('---')))) return null;
-  const delta = text.length - old.length;
+  if ((frontMatter && prefix <= frontMatter.end) || (!frontMatter && (previous.opensWithDashes || text.slice(0, 3) === '---'))) return null;
+  const oldLength = previous.length;
+  const delta = text.length - oldLength;
   // The chunk the edit starts in (or ends), and the one before it, which the edit may join.
   let k = chunks.findIndex((c) => c.end >= prefix);
   if (k < 0) k = chunks.length - 1;
   const first = Math.max(0, k - 1);
   // The first old chunk wholly after the edit, and the chunk after it, where the window ends.
-  const editEnd = old.length - suffix;
+  const editEnd = oldLength - suffix;
   let after = -1;
   for (let j = first + 1; j < chunks.length; j++) if (chunks[j]!.start >= editEnd) { after = j; break; }
+  const windowStart = chunks[first]!.start;
   const windowEnd = after < 0 ? text.length : after + 1 < chunks.length ? chunks[after + 1]!.start + delta : text.length;
-  const { starts: windowStarts } = chunkStarts(text, chunks[first]!.start, windowEnd, hasCR);
+  const windowText = text.slice(windowStart, windowEnd);
+  // Outside the window the text is unchanged: a CR anywhere was there before, or is in the window now.
+  const hasCR = previous.hasCR || windowText.indexOf('\r') >= 0;
+  const windowStarts = chunkStarts(windowText, 0, windowText.length, hasCR).starts.map((s) => s + windowStart);
   const starts: number[] = [];
   for (let c = 0; c < first; c++) starts.push(chunks[c]!.start);
   const resume = after < 0 ? text.length : chunks[after]!.start + delta;
@@ -243,11 +305,13 @@ function splitAround(previous: ChunkSplit, text: string): { doc: ChunkedDocument
   for (const s of windowStarts) if (s < resume) starts.push(s);
   const reparsed = starts.length;
   if (after >= 0) for (let c = after; c < chunks.length; c++) starts.push(chunks[c]!.start + delta);
-  const doc: ChunkedDocument = { frontMatter, chunks: chunksFrom(text, starts), labels: NO_LABELS };
-  // Labels: the chunks before and after the window keep theirs (by position); the window's are read.
-  const oldLabels = previous.chunkLabels ?? chunks.map((chunk) => chunkLabels(old, chunk));
+  // The last chunk is either in the window, which then runs to the end, or a previous chunk unchanged (so not blank).
+  const doc: ChunkedDocument = { frontMatter, chunks: chunksFrom(starts, text.length, (start) => after < 0 && isBlankTail(windowText, start - windowStart)), labels: NO_LABELS };
   const previousIndex = new Int32Array(doc.chunks.length);
   for (let c = 0; c < previousIndex.length; c++) previousIndex[c] = c < first ? c : c >= reparsed ? c - reparsed + after : -1;
-  const labels = doc.chunks.map((chunk, c) => (previousIndex[c]! >= 0 ? oldLabels[previousIndex[c]!]! : chunkLabels(text, chunk)));
-  return { doc, chunkLabels: labels, previousIndex };
+  // Labels: the chunks before and after the window keep theirs (by position); the window's are read.
+  const oldLabels = previous.chunkLabels ?? (previous.text !== null ? chunks.map((chunk) => chunkLabels(previous.text!.slice(chunk.start, chunk.end))) : null);
+  if (!oldLabels) return null;
+  const labels = doc.chunks.map((chunk, c) => (previousIndex[c]! >= 0 ? oldLabels[previousIndex[c]!]! : chunkLabels(windowText.slice(chunk.start - windowStart, chunk.end - windowStart))));
+  return { doc, chunkLabels: labels, previousIndex, hasCR };
 }
