@@ -114,6 +114,16 @@ describe('PhraseIndex', () => {
     assert.equal(index.longestAt(ws, 3), null);
   });
 
+  it('rules out a word by its shape only when no pattern can start with it', () => {
+    const phrases = ['a*', 'x', 'un', 'sanction*', 'de-escalat*', 'Côte d’Ivoire', '2397', 'internationalisation of the conflict', 'ab*'];
+    const index = new PhraseIndex<string>();
+    for (const p of phrases) index.add({ elements: compilePhrase(p, false), payload: p, source: p });
+    const mayStartNaively = (norm: string) => phrases.some((p) => matchesAnywhere([compilePhrase(p, false).slice(0, 1)], words(norm)));
+    const probes = ['a', 'abc', 'and', 'x', 'xy', 'un', 'u', 'unx', 'sanction', 'sanctions', 'sanctio', 'de', 'côte', 'cote', '2397', '239', '23970',
+      'internationalisation', 'internationalisations', 'internationalisatio', 'b', 'ab', 'zz', 'é', '\u{1d400}\u{1d401}'];
+    for (const probe of probes) assert.equal(index.mayStart(probe), mayStartNaively(probe), probe);
+  });
+
   it('ignores empty patterns', () => {
     const index = new PhraseIndex<string>();
     index.add({ elements: compilePhrase('…', false), payload: 'gap', source: '…' });

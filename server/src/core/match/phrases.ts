@@ -93,23 +93,49 @@ export interface MentionLookup {
 
 const NO_MENTIONS: MentionLookup = { startingAt: () => [], isActorOrPart: () => false };
 
+const NO_PATTERNS: readonly never[] = Object.freeze([]);
+
+/**
+ * The shape of a word that a first word of some pattern may have: its first two characters (five bits
+ * each) and its length (up to 31). Read from character codes, so most words of a sentence are ruled
+ * out without hashing their text for a map lookup.
+ */
+function shapeSlot(norm: string): number {
+  return ((norm.charCodeAt(0) & 31) << 5) | (norm.charCodeAt(1) & 31);
+}
+
+function lengthBit(length: number): number {
+  return 1 << Math.min(length, 31);
+}
+
+/** Length bits of every length from `length` up. */
+function lengthsFrom(length: number): number {
+  return ~(lengthBit(length) - 1);
+}
+
 export class PhraseIndex<T> {
   private readonly byWord = new Map<string, Pattern<T>[]>();
   private readonly byStem = new Map<string, Pattern<T>[]>();
   private readonly byActor = new Map<string, Pattern<T>[]>();
   private readonly stemLengths: number[] = [];
   private readonly cache = new Map<string, Pattern<T>[]>();
+  /** Per shape slot, the lengths a word there may have to start a pattern (see shapeSlot). */
+  private readonly firstWordShapes = new Int32Array(1024);
 
   add(pattern: Pattern<T>): void {
     const first = pattern.elements[0];
     if (!first) return;
     let map: Map<string, Pattern<T>[]>;
     let key: string;
-    if (first.kind === 'word') { map = this.byWord; key = first.norm; }
-    else if (first.kind === 'prefix') {
+    if (first.kind === 'word') {
+      map = this.byWord;
+      key = first.norm;
+      this.firstWordShapes[shapeSlot(key)]! |= lengthBit(key.length);
+    } else if (first.kind === 'prefix') {
       map = this.byStem;
       key = first.stem;
       if (!this.stemLengths.includes(key.length)) this.stemLengths.push(key.length);
+      this.addStemShape(key);
     } else if (first.kind === 'actor') { map = this.byActor; key = first.actor; }
     else return;
     const list = map.get(key);
@@ -118,8 +144,15 @@ export class PhraseIndex<T> {
     this.cache.clear();
   }
 
+  private addStemShape(stem: string): void {
+    // A one-letter stem says nothing of a word's second character.
+    const slots = stem.length > 1 ? [shapeSlot(stem)] : Array.from({ length: 32 }, (_, c1) => ((stem.charCodeAt(0) & 31) << 5) | c1);
+    for (const slot of slots) this.firstWordShapes[slot]! |= lengthsFrom(stem.length);
+  }
+
   /** Patterns whose first word can be `norm`. */
-  private candidates(norm: string): Pattern<T>[] {
+  private candidates(norm: string): readonly Pattern<T>[] {
+    if ((this.firstWordShapes[shapeSlot(norm)]! & lengthBit(norm.length)) === 0) return NO_PATTERNS;
     const cached = this.cache.get(norm);
     if (cached) return cached;
     const found: Pattern<T>[] = [];
