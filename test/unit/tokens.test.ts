@@ -29,6 +29,27 @@ describe('tokenize', () => {
     assert.deepEqual(numbers.map((t) => [t.text, t.value]), [['1,000', 1000], ['3.5', 3.5], ['10,000,000', 10000000]]);
   });
 
+  it('reads the value of a number exactly as Number reads its digits without the commas', () => {
+    const written = ['0', '007', '26.5', '0.1', '3.14159', '99.999', '1,234.56', '123456789012345', '1234567890123456789', '9,007,199,254,740,993',
+      '1.2.3', '0.30000000000000004', '12.3456789012345678', '1,000.000,001'];
+    for (let n = 0; n < 2000; n++) {
+      const digits = String(Math.floor(Math.random() * 1e9));
+      const decimals = Math.floor(Math.random() * 8);
+      written.push(decimals ? `${digits}.${String(Math.random()).slice(2, 2 + decimals)}` : digits);
+    }
+    for (const number of written) {
+      const token = tokenize(`${number} troops`)[0]!;
+      assert.equal(token.text, number);
+      assert.ok(Object.is(token.value, Number(number.replace(/,/g, ''))), `${number} -> ${token.value}`);
+    }
+  });
+
+  it('reads ordinal suffixes in any case, and no other letters or non-ASCII look-alikes', () => {
+    const ordinal = (s: string) => tokenize(s)[0]!.ordinalSuffix;
+    for (const s of ['8th', '8TH', '21St', '2ND', '3rD']) assert.equal(ordinal(s), true, s);
+    for (const s of ['8ts', '8\u0422h', '8t\u04bb', '2n', '2', '8\u0442\u04bb']) assert.equal(ordinal(s), false, s);
+  });
+
   it('does not glue a list of years with a comma into one number', () => {
     const numbers = tokenize('in 1990,1992 and 2019, then').filter((t) => t.kind === TokenKind.Number);
     assert.deepEqual(numbers.map((t) => t.text), ['1990', '1992', '2019']);

@@ -128,6 +128,44 @@ function startsUpper(word: string): boolean {
   return upperPattern.test(String.fromCodePoint(word.codePointAt(0)!));
 }
 
+/** Past this many significant digits an integer is no longer exact in a double. */
+const EXACT_DIGITS = 15;
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The value of the number written in `text[from, to)` (digits, thousands commas, decimal points), as
+ * `Number` would read it without the commas. Read from the character codes, without building
+ * strings; the digits and the power of ten are both exact, so their quotient rounds as `Number` does.
+ */
+function numberValue(text: string, from: number, to: number): number {
+  let digits = 0;
+  let count = 0;
+  let decimals = -1;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === C.Comma) continue;
+    if (c === C.Dot) {
+      // "1.2.3" is not a number, as Number reads it.
+      if (decimals >= 0) return Number.NaN;
+      decimals = 0;
+      continue;
+    }
+    digits = digits * 10 + (c - C.Zero);
+    count++;
+    if (decimals >= 0) decimals++;
+  }
+  if (count > EXACT_DIGITS) return Number(text.slice(from, to).replace(/,/g, ''));
+  return decimals > 0 ? digits / POWERS_OF_TEN[decimals]! : digits;
+}
+
+/** th, st, nd or rd in either case (8th, 21ST): the suffix of an ordinal number. */
+function isOrdinalSuffix(first: number, second: number): boolean {
+  const a = first | 0x20;
+  const b = second | 0x20;
+  // Only ASCII letters fold onto these lower-case codes; other characters never form a suffix.
+  return (a === 0x74 && b === 0x68) || (a === 0x73 && b === 0x74) || (a === 0x6e && b === 0x64) || (a === 0x72 && b === 0x64);
+}
+
 /** Splits `text[from, to)` into tokens. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
@@ -161,12 +199,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         else break;
       }
       const raw = text.slice(i, j);
-      const value = Number(raw.indexOf(',') < 0 ? raw : raw.replace(/,/g, ''));
       const token = makeToken(TokenKind.Number, raw, raw, start, j, spaced);
-      token.value = value;
+      token.value = numberValue(text, i, j);
       // 8th, 21st, 2nd, 3rd
-      const suffix = text.slice(j, j + 2).toLowerCase();
-      if ((suffix === 'th' || suffix === 'st' || suffix === 'nd' || suffix === 'rd') && !(j + 2 < to && isLetterCode(text.charCodeAt(j + 2), text, j + 2))) {
+      if (isOrdinalSuffix(text.charCodeAt(j), text.charCodeAt(j + 1)) && !(j + 2 < to && isLetterCode(text.charCodeAt(j + 2), text, j + 2))) {
         token.ordinalSuffix = true;
         token.text = text.slice(i, j + 2);
         token.end = j + 2;
@@ -181,9 +217,12 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       let j = i + (code >= 0xd800 && code <= 0xdbff ? 2 : 1);
       // Most words are lower-case ASCII: their normal form is the word itself, no copy needed.
       let plain = code >= C.LowerA && code <= C.LowerZ;
+      // An ASCII word has no typographic apostrophe to fold: lower case is its whole normal form.
+      let ascii = code < 128;
       while (j < to) {
         const c = text.charCodeAt(j);
         if (c >= C.LowerA && c <= C.LowerZ) { j++; continue; }
+        if (c >= 128) ascii = false;
         if (isLetterCode(c, text, j)) { plain = false; j += c >= 0xd800 && c <= 0xdbff ? 2 : 1; }
         else if (isApostrophe(c) && j + 1 < to && isLetterCode(text.charCodeAt(j + 1), text, j + 1)) { plain = false; j++; }
         else if (c === C.Dot && j + 1 < to && isLetterCode(text.charCodeAt(j + 1), text, j + 1) && j + 2 <= to && text.charCodeAt(j + 2) === C.Dot) { plain = false; j++; } // U.S.
@@ -199,8 +238,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         j = k;
         raw = text.slice(i, j);
         plain = false;
+        ascii = false;
       }
-      let norm = plain ? raw : normalizeWord(raw);
+      let norm = plain ? raw : ascii ? raw.toLowerCase() : normalizeWord(raw);
       let possessive = false;
       if (!plain && norm.endsWith("'s") && norm.length > 2) {
         norm = norm.slice(0, -2);
