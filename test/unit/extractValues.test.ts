@@ -162,6 +162,16 @@ describe('extractValues: money', () => {
     only('The debt was £3bn.', '£3bn', money(3e9, 'GBP'));
   });
 
+  it('reads a short word glued to $ as a currency (A$, HK$), and short words without one as nothing', () => {
+    only('The grant was A$5 million.', 'A$5 million', money(5e6, 'A$'));
+    only('The grant was HK$5 million.', 'HK$5 million', money(5e6, 'HK$'));
+    assert.deepEqual(valuesOf('He and she got it, but not all of it.'), []);
+  });
+
+  it('reads a lower-case month name as no date, whatever follows it', () => {
+    assert.deepEqual(valuesOf('They may 5 times march on, come june or july.').filter((v) => v.value.kind === 'date'), []);
+  });
+
   it('reads qualifiers before money', () => {
     only('It was worth more than $10 billion.', 'more than $10 billion', money(1e10, 'USD', 'over'));
     only('It was worth roughly US$1 billion.', 'roughly US$1 billion', money(1e9, 'USD', 'about'));

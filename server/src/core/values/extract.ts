@@ -133,10 +133,10 @@ function readOrdinal(tokens: readonly Token[], i: number, last: number): NumberM
 
 function monthAt(tokens: readonly Token[], i: number, last: number): { month: number; last: number } | null {
   const t = tokens[i];
-  if (!isWord(t) || i >= last) return null;
+  // Only a capitalized word names a month: the cheap test first, the map lookup after.
+  if (!isWord(t) || i >= last || !t.capitalized) return null;
   const month = MONTHS.get(t.norm);
   if (month === undefined) return null;
-  if (!t.capitalized) return null;
   let end = i + 1;
   // "Oct. 2019": the dot of an abbreviation, never the full stop after "June".
   if (MONTH_ABBREVIATED.has(t.norm) && tokens[end]?.text === '.' && !tokens[end]!.spaced && end < last) end++;
@@ -178,10 +178,21 @@ const VALUE_START_WORDS = new Set<string>([
   'supporting', 'endorsed', 'endorsing', 'support', 'supports', 'backs', 'did', 'does', "didn't",
 ]);
 
-function mayStartValue(t: Token): boolean {
+function mayStartValue(t: Token, next: Token | undefined): boolean {
   if (t.kind === TokenKind.Number || t.kind === TokenKind.Symbol) return true;
   // "A$", "HK$" and other currencies written as a word glued to $
-  return t.kind === TokenKind.Word && (VALUE_START_WORDS.has(t.norm) || t.text.length <= 3);
+  return t.kind === TokenKind.Word && (VALUE_START_WORDS.has(t.norm) || (t.text.length <= 3 && next !== undefined && next.text === '$'));
+}
+
+/** A month's name can begin a date only when capitalized (see monthAt); numbers can always. */
+function mayStartDate(t: Token): boolean {
+  return t.kind === TokenKind.Number || (t.kind === TokenKind.Word && t.capitalized && MONTHS.has(t.norm));
+}
+
+/** Values found in the order they are written need no (stable, so order-keeping) sort. */
+function isInTextOrder(values: readonly Extracted[]): boolean {
+  for (let k = 1; k < values.length; k++) if (values[k - 1]!.first > values[k]!.first) return false;
+  return true;
 }
 
 export class ValueExtractor {
@@ -196,14 +207,13 @@ export class ValueExtractor {
     const { first, last } = this;
     // Dates first: "14 July 2022" must not become a count and a year.
     for (let i = first; i < last; i++) {
-      const t = this.tokens[i]!;
-      if ((t.kind === TokenKind.Number || (t.kind === TokenKind.Word && MONTHS.has(t.norm))) && !this.isTaken(i)) this.tryDate(i);
+      if (mayStartDate(this.tokens[i]!) && !this.isTaken(i)) this.tryDate(i);
     }
     for (let i = first; i < last; i++) {
-      if (this.isTaken(i) || !mayStartValue(this.tokens[i]!)) continue;
+      if (this.isTaken(i) || !mayStartValue(this.tokens[i]!, this.tokens[i + 1])) continue;
       this.tryMoney(i) || this.tryPercent(i) || this.tryDuration(i) || this.tryOrdinal(i) || this.tryVote(i) || this.tryCount(i);
     }
-    return this.out.sort((a, b) => a.first - b.first);
+    return isInTextOrder(this.out) ? this.out : this.out.sort((a, b) => a.first - b.first);
   }
 
   private isTaken(i: number): boolean {
