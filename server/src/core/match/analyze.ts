@@ -144,9 +144,12 @@ function nearestDistance(positions: readonly number[], word: number): number {
   return i + 1 < positions.length ? Math.min(before, positions[i + 1]! - word) : before;
 }
 
+/** Role nouns and cues name no actors. */
+const NO_MENTIONS: MentionLookup = { startingAt: () => [], isActorOrPart: () => false };
+
 function startsWithAny(patterns: readonly Element[][], words: readonly Word[], from: number, to: number): boolean {
   for (let i = from; i < to && i < words.length; i++) {
-    for (const p of patterns) if (matchElements(p, 0, words, i, { startingAt: () => [], isActorOrPart: () => false }) >= 0) return true;
+    for (const p of patterns) if (matchElements(p, 0, words, i, NO_MENTIONS) >= 0) return true;
   }
   return false;
 }
@@ -248,13 +251,19 @@ class SentenceMatcher {
     fact.values.forEach((value, role) => {
       const candidates = preferSameAspect(value, values.filter((v) => this.fitsRole(f, role, value, v)));
       if (!candidates.length) return;
-      const agreeing = candidates.find((v) => this.compare(fact, value.value, v.value) === 'agree');
-      if (agreeing) {
-        match.agreeing.push({ role, written: agreeing });
+      // Each candidate is compared once: the first that agrees wins, else those that disagree compete.
+      const agreements = candidates.map((v) => this.compare(fact, value.value, v.value));
+      const agreeing = agreements.indexOf('agree');
+      if (agreeing >= 0) {
+        match.agreeing.push({ role, written: candidates[agreeing]! });
         return;
       }
-      const disagreeing = candidates.filter((v) => this.compare(fact, value.value, v.value) === 'disagree');
+      const disagreeing = candidates.filter((_, c) => agreements[c] === 'disagree');
       if (!disagreeing.length) return;
+      if (disagreeing.length === 1) {
+        match.disagreeing.push({ role, written: disagreeing[0]!, others: [] });
+        return;
+      }
       // Several candidates: the one nearest the words that name the event.
       const positions = [...hits.positions].sort((a, b) => a - b);
       const distances = new Map(disagreeing.map((v) => [v, nearestDistance(positions, tokenToWord(this.words, v.first))]));

@@ -22,7 +22,7 @@ function compareDates(source: Extract<Value, { kind: 'date' }>, written: Extract
   // A draft that leaves out the year is compared on what it does say.
   const year = w.year ?? s.year;
   const src = dateInterval(s);
-  const wr = dateInterval({ ...w, year }, year);
+  const wr = dateInterval(w, year);
   if (!src || !wr) return 'incomparable';
   if (context.published && !context.anticipated && w.year !== undefined) {
     const pub = dateInterval(context.published);
