@@ -124,6 +124,20 @@ describe('PhraseIndex', () => {
     for (const probe of probes) assert.equal(index.mayStart(probe), mayStartNaively(probe), probe);
   });
 
+  it('tells patterns that share a first word apart by the next word, at the end of a sentence too', () => {
+    const index = new PhraseIndex<string>();
+    for (const p of ['the Gambia', 'the Netherlands', 'the … Bahamas', 'the']) index.add({ elements: compilePhrase(p, true), payload: p, source: p });
+    const found = (text: string) => {
+      const out: string[] = [];
+      index.findAll(words(text), undefined, (pattern, start, end) => out.push(`${pattern.payload}@${start}-${end}`));
+      return out.sort();
+    };
+    assert.deepEqual(found('the Netherlands and the Gambia'), ['the Gambia@3-5', 'the Netherlands@0-2', 'the@0-1', 'the@3-4']);
+    assert.deepEqual(found('the lovely Bahamas, the'), ['the … Bahamas@0-3', 'the@0-1', 'the@3-4']);
+    assert.equal(index.longestAt(words('visit the Netherlands'), 1)!.pattern.payload, 'the Netherlands');
+    assert.equal(index.longestAt(words('visit the'), 1)!.pattern.payload, 'the');
+  });
+
   it('ignores empty patterns', () => {
     const index = new PhraseIndex<string>();
     index.add({ elements: compilePhrase('…', false), payload: 'gap', source: '…' });

@@ -356,8 +356,13 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
       mine.context ||= h.context;
       hits.set(f, mine);
     }
-    const candidates = [...hits].filter(([f, h]) => isCandidate(knowledge.facts[f]!, h));
-    let near = [...hits].filter(([f, h]) => isNearCandidate(knowledge.facts[f]!, h));
+    const candidates: Array<[number, FactHits]> = [];
+    let near: Array<[number, FactHits]> = [];
+    for (const entry of hits) {
+      const fact = knowledge.facts[entry[0]]!;
+      if (isCandidate(fact, entry[1])) candidates.push(entry);
+      if (isNearCandidate(fact, entry[1])) near.push(entry);
+    }
     // A near match needs a date with a day (below): without a word or form that can write one, none can be.
     if (near.length && !mayStateDayDate(tokens, sentence.first, sentence.last)) near = [];
     const matches: FactMatch[] = [];
@@ -366,7 +371,7 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
     if (candidates.length || near.length) {
       // A pronoun refers to someone named a few sentences back, not anywhere in a long paragraph.
       const previous = () => { const all: Mention[] = []; for (let j = Math.max(0, k - PRONOUN_REACH); j < k; j++) for (const m of mentionsOf(j)) all.push(m); return all; };
-      const matcher = new SentenceMatcher(knowledge, actors, tokens, sentence, words, [...mentions, ...contextMentions], previous);
+      const matcher = new SentenceMatcher(knowledge, actors, tokens, sentence, words, contextMentions.length ? [...mentions, ...contextMentions] : mentions, previous);
       for (const [f, h] of candidates) {
         const fact = knowledge.facts[f]!;
         if (fact.anticipated && matcher.datesInPast(fact, values)) continue;
