@@ -180,6 +180,7 @@ export class PhraseIndex<T> {
       const candidates = this.candidates(words[i]!.norm);
       for (let c = 0; c < candidates.length; c++) {
         const pattern = candidates[c]!;
+        if (nextWordRulesOut(pattern.elements, words, i)) continue;
         const end = matchElements(pattern.elements, 0, words, i, mentions);
         if (end >= 0) onMatch(pattern, i, end);
       }
@@ -206,11 +207,21 @@ export class PhraseIndex<T> {
   longestAt(words: readonly Word[], i: number): { pattern: Pattern<T>; end: number } | null {
     let best: { pattern: Pattern<T>; end: number } | null = null;
     for (const pattern of this.candidates(words[i]!.norm)) {
+      if (nextWordRulesOut(pattern.elements, words, i)) continue;
       const end = matchElements(pattern.elements, 0, words, i, NO_MENTIONS);
       if (end > (best?.end ?? -1)) best = { pattern, end };
     }
     return best;
   }
+}
+
+/**
+ * Whether a pattern whose second element is a word fails at once on the word after `i`: many
+ * patterns share a first word (the Gambia, the Netherlands, …), and one comparison rules most out.
+ */
+function nextWordRulesOut(elements: readonly Element[], words: readonly Word[], i: number): boolean {
+  const second = elements[1];
+  return second !== undefined && second.kind === 'word' && (i + 1 >= words.length || words[i + 1]!.norm !== second.norm);
 }
 
 function wordMatches(element: Element, word: Word): boolean {
