@@ -20,8 +20,9 @@ const common = {
   format: 'cjs',
   sourcemap: 'linked',
   // Smaller bundles parse faster: start-up is part of every CLI run and of opening the first draft.
+  // No keepNames: it wraps every function and closure in a call that redefines its name property,
+  // which cost the server 3% of its time in that helper alone (profiles map names through the source maps).
   minify: true,
-  keepNames: true,
   logLevel: 'warning',
   define: { __VERSION__: JSON.stringify(pkg.version) },
   absWorkingDir: root,
@@ -45,7 +46,7 @@ const bundles = [
   { ...common, entryPoints: ['server/src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [lazyLibraries] },
   { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', plugins: [lazyLibraries] },
-  { ...common, keepNames: false, entryPoints: Object.fromEntries(LAZY_LIBRARIES.map((name) => [`vendor/${name}`, resolveFromRoot(name)])), outdir: 'dist' },
+  { ...common, entryPoints: Object.fromEntries(LAZY_LIBRARIES.map((name) => [`vendor/${name}`, resolveFromRoot(name)])), outdir: 'dist' },
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The in-editor suite (mocha bundled in) and its @vscode/test-electron launcher: cheap, so always built.
   // Mocha's parallel mode require.resolve()s worker files; the suite runs serially, so they are never needed.
