@@ -232,6 +232,25 @@ describe('citations: misquote', () => {
     assert.deepEqual(again.map((f) => [f.start, f.end, f.message, f.fixes]), first.map((f) => [f.start + 8, f.end + 8, f.message, f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + 8, end: e.end + 8 })) }))]));
   });
 
+  it('after an edit before them, every citation finding and fix is where a fresh check puts it, in both styles', () => {
+    const text = [
+      'Intro.',
+      `${RECOGNITION} [@frassineti2022, para. 9].`,
+      `${XI_VISIT}.`,
+      'It is “a way for North Korea to benefit politically” [@frassineti2022, para. 1].',
+      `${DEBT} [@frasineti2022].`,
+      `${RECOGNITION}.[^n]`,
+      '[^n]: Frassineti, Howell and Roy, para. 2.',
+    ].join('\n\n');
+    for (const citationStyle of ['pandoc', 'footnote'] as const) {
+      const cache = createChunkCache();
+      const first = checkDocument(builtin, `${text}\n`, cache, { citationStyle });
+      assert.ok(first.findings.some((f) => f.code === 'wrong-locator') && first.findings.some((f) => f.code === 'uncited-claim'), 'the draft has citation findings');
+      const edited = `Intro, longer now.${text.slice('Intro.'.length)}\n`;
+      assert.deepEqual(checkDocument(builtin, edited, cache, { citationStyle }), checkDocument(builtin, edited, undefined, { citationStyle }), citationStyle);
+    }
+  });
+
   it('a source title quoted in a reference is not checked as a quotation of the text', () => {
     const text = `${DEBT}.[^a]\n\n[^a]: Frassineti, Howell and Roy, “North Korea Pokes the Polarization Bear”, East Asia Forum, 2022, para. 9.\n`;
     assert.deepEqual(codes(text), []);

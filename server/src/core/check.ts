@@ -5,7 +5,7 @@ import { analyzeBlock } from './match/analyze';
 import type { Knowledge } from './match/knowledge';
 import { reportBlock } from './match/report';
 import type { CheckResult, Claim, Finding } from './types';
-import { checkCitations } from './citations/checks';
+import { checkCitations, type RecordGroup } from './citations/checks';
 import { mapFootnote, mapRecord, type FootnoteDefinition, type SentenceRecord } from './citations/records';
 import { findCitations, parseLocator } from './citations/syntax';
 
@@ -14,7 +14,6 @@ interface Placed {
   start: number;
   findings: Finding[];
   claims: Claim[];
-  records: SentenceRecord[];
   footnotes: FootnoteDefinition[];
 }
 
@@ -24,6 +23,8 @@ interface Placed {
  */
 interface ChunkResult extends Placed {
   sentences: number;
+  /** Never moved: the citation checks are told how far the chunk has moved (see RecordGroup). */
+  records: SentenceRecord[];
   /** The same results moved to where the chunk last stood, reused while it stays there. */
   moved?: Placed;
 }
@@ -37,7 +38,6 @@ function place(result: ChunkResult, start: number): Placed {
     start,
     findings: result.findings.map((f) => ({ ...f, start: f.start + by, end: f.end + by, fixes: f.fixes.length ? f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => shift(e, by)) })) : f.fixes })),
     claims: result.claims.map((c) => ({ ...c, start: c.start + by, end: c.end + by, values: c.values.map((v) => shift(v, by)) })),
-    records: result.records.length ? result.records.map((r) => mapRecord(r, move)) : result.records,
     footnotes: result.footnotes.length ? result.footnotes.map((f) => mapFootnote(f, move)) : result.footnotes,
   };
   return result.moved;
@@ -180,7 +180,7 @@ export function checkDocument(knowledge: Knowledge, text: DocumentText, cache: C
   let env: Record<string, unknown> | null = null;
   const findings: Finding[] = [];
   const claims: Claim[] = [];
-  const records: SentenceRecord[] = [];
+  const records: RecordGroup[] = [];
   const footnotes: FootnoteDefinition[] = [];
   let sentences = 0;
   for (let c = 0; c < doc.chunks.length; c++) {
@@ -195,7 +195,7 @@ export function checkDocument(knowledge: Knowledge, text: DocumentText, cache: C
     const placed = place(result, chunk.start);
     for (const f of placed.findings) findings.push(f);
     for (const c of placed.claims) claims.push(c);
-    for (const r of placed.records) records.push(r);
+    if (result.records.length) records.push({ records: result.records, by: chunk.start - result.start });
     for (const f of placed.footnotes) footnotes.push(f);
   }
   cache.older = previous;

@@ -100,7 +100,8 @@ function citedInFootnote(knowledge: Knowledge, def: FootnoteDefinition): string[
   return [...keys];
 }
 
-function resolve(knowledge: Knowledge, citation: Citation, footnotes: ReadonlyMap<string, FootnoteDefinition>): ResolvedCitation {
+/** A citation `by` characters later than its record says (see RecordGroup); a footnote's definition is where it is. */
+function resolve(knowledge: Knowledge, citation: Citation, footnotes: ReadonlyMap<string, FootnoteDefinition>, by: number): ResolvedCitation {
   if (citation.kind === 'footnote') {
     const def = citation.label !== undefined ? footnotes.get(citation.label) : undefined;
     // An undefined footnote named after a source ([^frassineti2022-p4]) still says what it cites.
@@ -108,9 +109,15 @@ function resolve(knowledge: Knowledge, citation: Citation, footnotes: ReadonlyMa
     const sources = def
       ? footnoteSources(knowledge, def).map((key) => ({ key, locator: def.locator }))
       : named && knowledge.sources.has(named) ? [{ key: named, locator: null }] : [];
-    return { start: citation.start, end: citation.end, kind: 'footnote', sources, label: citation.label };
+    return { start: citation.start + by, end: citation.end + by, kind: 'footnote', sources, label: citation.label };
   }
-  return { start: citation.start, end: citation.end, kind: citation.kind, sources: citation.keys.map((k) => ({ key: k.key, locator: k.locator, keyStart: k.start, keyEnd: k.end })) };
+  const sources = citation.keys.map((k) => ({
+    key: k.key,
+    locator: k.locator && by ? { ...k.locator, start: k.locator.start + by, end: k.locator.end + by } : k.locator,
+    keyStart: k.start + by,
+    keyEnd: k.end + by,
+  }));
+  return { start: citation.start + by, end: citation.end + by, kind: citation.kind, sources };
 }
 
 function factsOf(knowledge: Knowledge, record: SentenceRecord, key: string): Fact[] {
@@ -128,17 +135,17 @@ function locatorText(locator: Locator): string {
 }
 
 
-function uncitedFix(knowledge: Knowledge, record: SentenceRecord, fact: Fact, options: CitationOptions, footnotes: ReadonlyMap<string, FootnoteDefinition>, added: Set<string>): Finding['fixes'] {
+function uncitedFix(knowledge: Knowledge, record: SentenceRecord, by: number, fact: Fact, options: CitationOptions, footnotes: ReadonlyMap<string, FootnoteDefinition>, added: Set<string>): Finding['fixes'] {
   if (options.style === 'footnote') {
     const label = footnoteLabelFor(fact);
-    const edits = [{ start: record.end, end: record.end, newText: `[^${label}]` }];
+    const edits = [{ start: record.end + by, end: record.end + by, newText: `[^${label}]` }];
     if (!footnotes.has(label) && !added.has(label)) {
       const lead = options.endsWithNewline === false ? '\n\n' : '\n';
       edits.push({ start: options.documentLength, end: options.documentLength, newText: `${lead}${footnoteDefinitionFor(fact, knowledge)}\n` });
     }
     return [{ title: `Cite ${fact.sourceKey}, para. ${fact.paragraph} in a footnote`, edits }];
   }
-  return [{ title: `Cite [@${fact.sourceKey}, para. ${fact.paragraph}]`, edits: [{ start: record.insertAt, end: record.insertAt, newText: ` [@${fact.sourceKey}, para. ${fact.paragraph}]` }] }];
+  return [{ title: `Cite [@${fact.sourceKey}, para. ${fact.paragraph}]`, edits: [{ start: record.insertAt + by, end: record.insertAt + by, newText: ` [@${fact.sourceKey}, para. ${fact.paragraph}]` }] }];
 }
 
 function sourceOfQuote(knowledge: Knowledge, record: SentenceRecord, cited: readonly string[]): string[] {
@@ -185,7 +192,7 @@ function lookUpQuote(knowledge: Knowledge, quote: string, keys: readonly string[
   return found;
 }
 
-function misquotes(knowledge: Knowledge, record: SentenceRecord, keys: readonly string[], out: Finding[]): void {
+function misquotes(knowledge: Knowledge, record: SentenceRecord, by: number, keys: readonly string[], out: Finding[]): void {
   if (!record.quotations.length || !keys.length || !record.text) return;
   for (const q of record.quotations) {
     const quote = record.text.slice(q.innerStart - record.start, q.innerEnd - record.start);
@@ -202,9 +209,9 @@ function misquotes(knowledge: Knowledge, record: SentenceRecord, keys: readonly 
       ? `These words are not in @${best.key}. The closest passage (${where}) reads: “${best.passage.text}”.`
       : `These words are not in @${keys.join(', @')}.`;
     const fixes = best && best.passage.similarity >= 0.6
-      ? [{ title: `Quote the source’s words (${where})`, edits: [{ start: q.innerStart, end: q.innerEnd, newText: best.passage.text }] }]
+      ? [{ title: `Quote the source’s words (${where})`, edits: [{ start: q.innerStart + by, end: q.innerEnd + by, newText: best.passage.text }] }]
       : [];
-    out.push({ code: 'misquote', severity: 'warning', start: q.innerStart, end: q.innerEnd, message, fixes });
+    out.push({ code: 'misquote', severity: 'warning', start: q.innerStart + by, end: q.innerEnd + by, message, fixes });
   }
 }
 
@@ -213,7 +220,17 @@ export interface CitationCheckResult {
   citations: ResolvedCitation[];
 }
 
-export function checkCitations(knowledge: Knowledge, records: readonly SentenceRecord[], footnoteList: readonly FootnoteDefinition[], options: CitationOptions): CitationCheckResult {
+/**
+ * The sentence records of one chunk as the chunk's analysis left them, and how far the chunk has
+ * moved since (text before it grew or shrank): the checks place what they report, so that typing
+ * does not copy every record after the edit to move it.
+ */
+export interface RecordGroup {
+  records: readonly SentenceRecord[];
+  by: number;
+}
+
+export function checkCitations(knowledge: Knowledge, groups: readonly RecordGroup[], footnoteList: readonly FootnoteDefinition[], options: CitationOptions): CitationCheckResult {
   const findings: Finding[] = [];
   const citations: ResolvedCitation[] = [];
   const footnotes = new Map(footnoteList.map((d) => [d.label, d]));
@@ -227,8 +244,8 @@ export function checkCitations(knowledge: Knowledge, records: readonly SentenceR
     });
   };
   const addedFootnotes = new Set<string>();
-  for (const record of records) {
-    const resolved = record.citations.map((c) => resolve(knowledge, c, footnotes));
+  for (const { records, by } of groups) for (const record of records) {
+    const resolved = record.citations.map((c) => resolve(knowledge, c, footnotes, by));
     for (const r of resolved) citations.push(r);
     for (const r of resolved) {
       for (const s of r.sources) {
@@ -270,16 +287,16 @@ export function checkCitations(knowledge: Knowledge, records: readonly SentenceR
       if (fact) {
         const source: SourceInfo | undefined = knowledge.sources.get(fact.sourceKey);
         findings.push({
-          code: 'uncited-claim', severity: 'hint', start: record.start, end: record.end, factId: fact.id,
+          code: 'uncited-claim', severity: 'hint', start: record.start + by, end: record.end + by, factId: fact.id,
           message: `This claim is in ${source ? formatReference(source) : fact.sourceKey}, para. ${fact.paragraph}, but the sentence cites nothing.`,
-          fixes: uncitedFix(knowledge, record, fact, options, footnotes, addedFootnotes),
+          fixes: uncitedFix(knowledge, record, by, fact, options, footnotes, addedFootnotes),
         });
         if (options.style === 'footnote') addedFootnotes.add(footnoteLabelFor(fact));
       }
     }
     if (record.quotations.length) {
       const citedKeys = resolved.flatMap((r) => r.sources.map((source) => source.key));
-      misquotes(knowledge, record, sourceOfQuote(knowledge, record, citedKeys), findings);
+      misquotes(knowledge, record, by, sourceOfQuote(knowledge, record, citedKeys), findings);
     }
   }
   return { findings, citations };
