@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { compilePhrase, matchElements, matchesAnywhere, PhraseIndex, sentenceWords, type MentionLookup, type Word } from '../../server/src/core/match/phrases';
+import fc from 'fast-check';
+import { compilePhrase, compileTokenized, matchElements, matchesAnywhere, PhraseIndex, sentenceWords, type MentionLookup, type Word } from '../../server/src/core/match/phrases';
+import { loadBuiltinFactBase, loadGazetteer } from '../../server/src/node/factFiles';
+import { RUNS } from '../helpers/property';
 import { OPAQUE_CHAR, tokenize } from '../../server/src/core/text/tokens';
 
 function words(text: string): Word[] {
@@ -21,6 +24,27 @@ function matches(phrase: string, text: string, proper = false): string[] {
   }
   return out;
 }
+
+describe('compilePhrase', () => {
+  it('reads a plain phrase as the tokenizer does: every built-in alias, term, noun and cue', () => {
+    const aliases = loadGazetteer().flatMap((actor) => actor.aliases.map((alias) => alias.text));
+    const base = loadBuiltinFactBase();
+    const terms = base.facts.flatMap((fact) => [...fact.event.terms.flat(), ...fact.event.context, ...fact.event.exclude, ...fact.event.trigger, ...fact.values.flatMap((v) => [...v.nouns, ...v.cues])]);
+    const phrases = [...aliases, ...base.actors.flatMap((actor) => actor.aliases.map((alias) => alias.text)), ...terms];
+    assert.ok(phrases.length > 1000);
+    for (const phrase of phrases) {
+      for (const proper of [true, false]) assert.deepEqual(compilePhrase(phrase, proper), compileTokenized(phrase, proper), `${phrase} (${proper ? 'proper' : 'term'})`);
+    }
+  });
+
+  it('reads any phrase of ASCII words as the tokenizer does', () => {
+    const word = fc.stringMatching(/^[A-Za-z]{1,8}$/);
+    fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), fc.boolean(), (words, proper) => {
+      const phrase = words.join(' ');
+      assert.deepEqual(compilePhrase(phrase, proper), compileTokenized(phrase, proper));
+    }), { numRuns: RUNS });
+  });
+});
 
 describe('sentenceWords', () => {
   it('keeps words, numbers and opaque tokens, and drops punctuation', () => {

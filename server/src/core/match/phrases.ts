@@ -49,8 +49,29 @@ function isAcronym(text: string): boolean {
   return letters >= 2;
 }
 
+/** Words of ASCII letters separated by single spaces: what most aliases and terms are. */
+const PLAIN_PHRASE = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
+/**
+ * A plain phrase's elements, read without the tokenizer: compiling the gazetteer's ~1 500 aliases
+ * is part of every CLI run and server start, where the tokenizer's code is still cold. The same
+ * elements as the tokenizer gives (test/unit/phrases.test.ts checks every built-in phrase).
+ */
+function compilePlainPhrase(text: string, proper: boolean): Element[] {
+  return text.split(' ').map((word) => {
+    const first = word.charCodeAt(0);
+    return { kind: 'word', norm: word.toLowerCase(), capitalized: proper && first >= 65 && first <= 90, exact: isAcronym(word) ? word : null };
+  });
+}
+
 /** Compiles a term or alias; `proper` keeps capitalization significant (names). */
 export function compilePhrase(text: string, proper: boolean): Element[] {
+  if (PLAIN_PHRASE.test(text)) return compilePlainPhrase(text, proper);
+  return compileTokenized(text, proper);
+}
+
+/** compilePhrase through the tokenizer: any phrase, with actor references, prefixes (word*) and gaps (…). */
+export function compileTokenized(text: string, proper: boolean): Element[] {
   const elements: Element[] = [];
   let last = 0;
   const push = (segment: string) => {
