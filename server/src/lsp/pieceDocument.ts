@@ -1,33 +1,15 @@
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { TextChange } from '../core/markdown/chunks';
+import { lineStartsAfterBreaks } from '../core/text/lineIndex';
 import { PieceText } from '../core/text/pieceText';
+import { lastAtOrBefore } from '../core/text/search';
 
 const LF = 10;
 const CR = 13;
 
-/** Offsets of the line starts after each line break in `text` (\n, \r\n, \r), plus `base`. */
-function lineStartsAfterBreaks(text: string, base: number): number[] {
-  const starts: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === CR || c === LF) {
-      if (c === CR && i + 1 < text.length && text.charCodeAt(i + 1) === LF) i++;
-      starts.push(base + i + 1);
-    }
-  }
-  return starts;
-}
-
 /** The line holding `offset`: the last line start at or before it. */
 function lineIndexAt(lineStarts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (lineStarts[mid]! > offset) high = mid;
-    else low = mid + 1;
-  }
-  return low - 1;
+  return lastAtOrBefore(lineStarts.length, (i) => lineStarts[i]!, offset);
 }
 
 /**
@@ -138,7 +120,7 @@ export class PieceDocument implements TextDocument {
   }
 
   private lines(): number[] {
-    this.lineOffsets ??= [0, ...lineStartsAfterBreaks(this.text.toString(), 0)];
+    this.lineOffsets ??= [0, ...lineStartsAfterBreaks(this.text.toString())];
     return this.lineOffsets;
   }
 

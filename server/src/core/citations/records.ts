@@ -56,10 +56,9 @@ export function mapRecord(record: SentenceRecord, map: (offset: number, side: 's
     start: map(record.start, 'start'),
     end: map(record.end, 'end'),
     insertAt: map(record.insertAt, 'start'),
-    // Most sentences cite and quote nothing: an empty list is shared rather than copied (records are never changed).
-    citations: record.citations.length ? record.citations.map((c) => shiftCitation(c, map)) : record.citations,
-    values: record.values.length ? record.values.map((v) => ({ ...v, start: map(v.start, 'start'), end: map(v.end, 'end') })) : record.values,
-    quotations: record.quotations.length ? record.quotations.map((q) => ({ start: map(q.start, 'start'), end: map(q.end, 'end'), innerStart: map(q.innerStart, 'start'), innerEnd: map(q.innerEnd, 'end') })) : record.quotations,
+    citations: record.citations.map((c) => shiftCitation(c, map)),
+    values: record.values.map((v) => ({ ...v, start: map(v.start, 'start'), end: map(v.end, 'end') })),
+    quotations: record.quotations.map((q) => ({ start: map(q.start, 'start'), end: map(q.end, 'end'), innerStart: map(q.innerStart, 'start'), innerEnd: map(q.innerEnd, 'end') })),
   };
   return out;
 }

@@ -213,7 +213,7 @@ export function resplitChunks(previous: ChunkSplit | null, text: DocumentText, c
   if (previous && ((flat !== null && previous.text === flat) || (change && change.start === change.oldEnd && change.start === change.newEnd && previous.length === text.length))) return previous;
   const edited = previous && editedRegion(previous, flat, change);
   const around = previous && edited && splitAround(previous, text, edited);
-  if (!around) {
+  if (!previous || !around) {
     // A whole parse finds the labels itself; the labels of each chunk are looked for at the next edit.
     const whole = text.toString();
     return { text: whole, length: whole.length, hasCR: whole.indexOf('\r') >= 0, opensWithDashes: whole.startsWith('---'), doc: splitChunks(whole), chunkLabels: null, previousIndex: null };
@@ -229,7 +229,8 @@ export function resplitChunks(previous: ChunkSplit | null, text: DocumentText, c
     text: flat,
     length: text.length,
     hasCR: around.hasCR,
-    opensWithDashes: text.slice(0, 3) === '---',
+    // An edit before the end of front matter, or one that could open it, splits the whole text.
+    opensWithDashes: previous.opensWithDashes,
     doc: { ...around.doc, labels: { footnotes: [...footnotes], references: [...references] } },
     chunkLabels: around.chunkLabels,
     previousIndex: around.previousIndex,

@@ -12,20 +12,25 @@ export interface PositionMapper {
   offsetAt(position: Position): number;
 }
 
+/** Where the lines after each line break of `text` start, counted from `base` (the first line's start is not among them). */
+export function lineStartsAfterBreaks(text: string, base = 0): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(base + i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(base + i + 1);
+    }
+  }
+  return starts;
+}
+
 export class LineIndex implements PositionMapper {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+    this.starts = [0, ...lineStartsAfterBreaks(text)];
   }
 
   get lineCount(): number {

@@ -6,6 +6,8 @@
  * at every keystroke. The whole string is made only when asked for, and then kept.
  */
 
+import { lastAtOrBefore } from './search';
+
 /** Pieces shorter than this are joined with a typed neighbour: typing in one place keeps one piece. */
 const SMALL_PIECE = 4096;
 /** Edits in very many places: past this many pieces the text is joined into one again. */
@@ -71,7 +73,7 @@ export class PieceText {
     const last = end > start ? this.pieceAt(end - 1) : first;
     const before = this.pieces[first]!.slice(0, start - this.starts[first]!);
     const after = this.pieces[last]!.slice(end - this.starts[last]!);
-    const replacement = joinSmall([before, text, after].filter((s) => s.length > 0));
+    const replacement = [before, text, after].filter((s) => s.length > 0);
     this.pieces.splice(first, last - first + 1, ...replacement);
     this.size += text.length - (end - start);
     this.whole = null;
@@ -82,14 +84,7 @@ export class PieceText {
 
   /** The index of the piece holding `offset` (the last piece for the text's end). */
   private pieceAt(offset: number): number {
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.pieces.length, (i) => this.starts[i]!, offset);
   }
 
   /** Joins the pieces around an edit with small neighbours, so that typing in one place adds none. */
