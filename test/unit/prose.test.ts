@@ -89,6 +89,13 @@ describe('extractProse', () => {
     assert.equal(blocks[0]!.text, 'See the 2019 report.');
   });
 
+  it('reads links with any destination as their text, and a script link as the literal text it renders as', () => {
+    const source = 'See [the 2019 report](https://bücher.example/ä%20b?q=1), <https://exämple.org/x%y> and [the 2020 one](javascript:alert(1)).';
+    const [block] = prose(source);
+    assert.equal(block!.text, `See the 2019 report, ${OPAQUE_CHAR} and [the 2020 one](javascript:alert(1)).`);
+    assert.equal(sourceOf(source, block!, 'the 2019 report'), 'the 2019 report');
+  });
+
   it('decodes entities and escapes while keeping their source extent', () => {
     const source = 'AT&amp;T paid \\$5 and 90\\% more.';
     const [block] = prose(source);

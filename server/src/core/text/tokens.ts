@@ -201,8 +201,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       const raw = text.slice(i, j);
       const token = makeToken(TokenKind.Number, raw, raw, start, j, spaced);
       token.value = numberValue(text, i, j);
-      // 8th, 21st, 2nd, 3rd
-      if (isOrdinalSuffix(text.charCodeAt(j), text.charCodeAt(j + 1)) && !(j + 2 < to && isLetterCode(text.charCodeAt(j + 2), text, j + 2))) {
+      // 8th, 21st, 2nd, 3rd (the bounds test also keeps optimized code from reading past the text, which deoptimizes it)
+      if (j + 1 < to && isOrdinalSuffix(text.charCodeAt(j), text.charCodeAt(j + 1)) && !(j + 2 < to && isLetterCode(text.charCodeAt(j + 2), text, j + 2))) {
         token.ordinalSuffix = true;
         token.text = text.slice(i, j + 2);
         token.end = j + 2;
