@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import { requireCached } from './codeCache';
 
 /**
  * The `policy-fact-check` command. Kept tiny so that start-up loads only what the command needs:
@@ -11,7 +12,8 @@ if (process.argv[2] === 'lsp') {
   // A run of the CLI is short: V8's optimizing compiler costs more time than it saves here (measured
   // on 10 KB to 1 MB drafts), so it stays off. The long-running server keeps it.
   setFlagsFromString('--no-opt');
-  const cli = require(join(__dirname, 'cli-main.js')) as typeof import('./main');
-  const code = cli.main(process.argv.slice(2));
+  const loaded = requireCached(join(__dirname, 'cli-main.js'));
+  const code = (loaded.exports as typeof import('./main')).main(process.argv.slice(2));
+  loaded.save();
   if (code !== null) process.exitCode = code;
 }
