@@ -36,7 +36,8 @@ export interface DocumentState {
   index: PositionMapper | null;
   knowledge: Knowledge | null;
   diagnostics: Diagnostic[];
-  timer: NodeJS.Timeout | null;
+  /** Cancels the check scheduled for this document; null when none is. */
+  cancelScheduled: (() => void) | null;
   failed: boolean;
   /** Time spent applying edits since the last check, and when the last edit (or the open) arrived: for the status's timing. */
   syncMs: number;
@@ -62,7 +63,7 @@ export class DocumentChecks {
     let state = this.states.get(uri);
     if (!state) {
       state = {
-        cache: createChunkCache(), version: -1, result: null, index: null, knowledge: null, diagnostics: [], timer: null, failed: false,
+        cache: createChunkCache(), version: -1, result: null, index: null, knowledge: null, diagnostics: [], cancelScheduled: null, failed: false,
         syncMs: 0, editedAt: performance.now(),
       };
       this.states.set(uri, state);
@@ -85,23 +86,31 @@ export class DocumentChecks {
 
   schedule(uri: string, delay: number): void {
     const state = this.state(uri);
-    if (state.timer) clearTimeout(state.timer);
-    state.timer = setTimeout(() => {
-      state.timer = null;
+    state.cancelScheduled?.();
+    const run = () => {
+      state.cancelScheduled = null;
       void this.check(uri);
-    }, delay);
+    };
+    // A timer waits at least a millisecond: an open or a reload checks as soon as the messages already read are handled.
+    if (delay <= 0) {
+      const immediate = setImmediate(run);
+      state.cancelScheduled = () => clearImmediate(immediate);
+    } else {
+      const timer = setTimeout(run, delay);
+      state.cancelScheduled = () => clearTimeout(timer);
+    }
   }
 
   close(uri: string): void {
     const state = this.states.get(uri);
-    if (state?.timer) clearTimeout(state.timer);
+    state?.cancelScheduled?.();
     this.states.delete(uri);
     this.settings.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   dispose(): void {
-    for (const state of this.states.values()) if (state.timer) clearTimeout(state.timer);
+    for (const state of this.states.values()) state.cancelScheduled?.();
   }
 
   /** Options of a check that come from settings: size limit, citation style, bibliography keys. */
@@ -130,7 +139,7 @@ export class DocumentChecks {
     if (!current) return;
     // An edit arrived while settings were fetched: that edit's own check may have been skipped, so go again.
     if (current.version !== version) {
-      if (!this.state(uri).timer) this.schedule(uri, 0);
+      if (!this.state(uri).cancelScheduled) this.schedule(uri, 0);
       return;
     }
     this.checkNow(current, settings);
@@ -206,7 +215,8 @@ export class DocumentChecks {
     const current = this.documents.get(uri);
     if (!current) return null;
     if (state.version !== current.version) {
-      if (state.timer) { clearTimeout(state.timer); state.timer = null; }
+      state.cancelScheduled?.();
+      state.cancelScheduled = null;
       this.checkNow(current, settings);
     }
     return { doc: current, state };
