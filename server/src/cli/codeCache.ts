@@ -5,6 +5,15 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
+/** A bundle loaded by requireCached. */
+export interface CachedModule {
+  exports: unknown;
+  /** The bundle's bytecode came from the cache. */
+  usedCache: boolean;
+  /** Writes the cache after the run, so that it holds every function the run compiled; does nothing when the cache was used. */
+  save(): void;
+}
+
 /**
  * Requires a CommonJS bundle through V8's code cache: a CLI run spends a tenth of its time compiling
  * the bundle's functions to bytecode, which the cache (written after the first run, with every
@@ -15,14 +24,6 @@ import { Script } from 'node:vm';
  * V8 checks its own version and flags, and the source only by length, so the file name carries a
  * hash of the source. The folder is the user's own (0700, owned by them): a code cache is code.
  */
-export interface CachedModule {
-  exports: unknown;
-  /** The bundle's bytecode came from the cache. */
-  usedCache: boolean;
-  /** Writes the cache after the run, so that it holds every function the run compiled; does nothing when the cache was used. */
-  save(): void;
-}
-
 export function requireCached(file: string, cacheDir: string | null = defaultCacheDir()): CachedModule {
   const source = readFileSync(file, 'utf8');
   const cacheFile = cacheDir !== null && usableFolder(cacheDir)
