@@ -68,6 +68,17 @@ describe('requireCached', () => {
     assert.equal(load(file, cacheDir).usedCache, true);
   });
 
+  it('keeps a cache per place, so that two installs sharing the folder do not replace each other’s', () => {
+    const global = moduleFolder(`exports.answer = () => 'global';`);
+    const local = moduleFolder(`exports.answer = () => 'local';`);
+    const shared = join(work, 'shared-cache');
+    load(global.file, shared);
+    load(local.file, shared);
+    assert.equal(caches(shared).length, 2);
+    assert.deepEqual(load(global.file, shared), { usedCache: true, answer: 'global', helper: 'bundle.js' });
+    assert.deepEqual(load(local.file, shared), { usedCache: true, answer: 'local', helper: 'bundle.js' });
+  });
+
   it('ignores a damaged cache and replaces it', () => {
     const { file, cacheDir } = moduleFolder();
     load(file, cacheDir);

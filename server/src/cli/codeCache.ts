@@ -26,9 +26,7 @@ export interface CachedModule {
  */
 export function requireCached(file: string, cacheDir: string | null = defaultCacheDir()): CachedModule {
   const source = readFileSync(file, 'utf8');
-  const cacheFile = cacheDir !== null && usableFolder(cacheDir)
-    ? join(cacheDir, `${basename(file)}-${createHash('sha256').update(process.version).update(source).digest('hex').slice(0, 16)}.cache`)
-    : null;
+  const cacheFile = cacheDir !== null && usableFolder(cacheDir) ? join(cacheDir, cacheName(file, source)) : null;
   const cachedData = cacheFile ? readOrNull(cacheFile) : null;
   const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
@@ -37,6 +35,15 @@ export function requireCached(file: string, cacheDir: string | null = defaultCac
   module.loaded = true;
   const usedCache = cachedData !== null && script.cachedDataRejected === false;
   return { exports: module.exports, usedCache, save: () => { if (!usedCache && cacheFile) writeQuietly(cacheFile, () => script.createCachedData()); } };
+}
+
+/**
+ * `bundle-PLACE-SOURCE.cache`: installs in different places (a global one and a project's) keep a
+ * cache each instead of replacing each other's on every run; a new version replaces its own.
+ */
+function cacheName(file: string, source: string): string {
+  const hash = (...parts: string[]) => { const h = createHash('sha256'); for (const p of parts) h.update(p).update('\0'); return h.digest('hex').slice(0, 16); };
+  return `${basename(file)}-${hash(file)}-${hash(process.version, source)}.cache`;
 }
 
 function defaultCacheDir(): string | null {
@@ -68,7 +75,7 @@ function readOrNull(file: string): Buffer | null {
 
 /**
  * Written under a temporary name and renamed: a concurrent run reads the old file or the new, never
- * half of one. The same bundle's caches for other sources (earlier versions) are removed.
+ * half of one. Caches of the same bundle in the same place for other sources (earlier versions) are removed.
  */
 function writeQuietly(file: string, data: () => Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
