@@ -4,7 +4,7 @@
  * same with and without it.
  */
 import { strict as assert } from 'node:assert';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -77,6 +77,19 @@ describe('requireCached', () => {
     assert.equal(caches(shared).length, 2);
     assert.deepEqual(load(global.file, shared), { usedCache: true, answer: 'global', helper: 'bundle.js' });
     assert.deepEqual(load(local.file, shared), { usedCache: true, answer: 'local', helper: 'bundle.js' });
+  });
+
+  it('removes another install’s cache that has not been written for a month', () => {
+    const gone = moduleFolder(`exports.answer = () => 'gone';`);
+    const current = moduleFolder(`exports.answer = () => 'current';`);
+    const shared = join(work, 'tidy-cache');
+    load(gone.file, shared);
+    const [abandoned] = caches(shared);
+    const longAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    utimesSync(join(shared, abandoned!), longAgo, longAgo);
+    load(current.file, shared);
+    assert.equal(caches(shared).length, 1);
+    assert.notEqual(caches(shared)[0], abandoned);
   });
 
   it('ignores a damaged cache and replaces it', () => {

@@ -34,7 +34,7 @@ export function requireCached(file: string, cacheDir: string | null = defaultCac
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   module.loaded = true;
   const usedCache = cachedData !== null && script.cachedDataRejected === false;
-  return { exports: module.exports, usedCache, save: () => { if (!usedCache && cacheFile) writeQuietly(cacheFile, () => script.createCachedData()); } };
+  return { exports: module.exports, usedCache, save: () => { if (!usedCache && cacheFile) writeAndTidy(cacheFile, () => script.createCachedData()); } };
 }
 
 /**
@@ -73,11 +73,15 @@ function readOrNull(file: string): Buffer | null {
   }
 }
 
+/** Caches of other installs not written for this long are removed: checkouts come and go. */
+const ABANDONED_MS = 30 * 24 * 60 * 60 * 1000;
+
 /**
  * Written under a temporary name and renamed: a concurrent run reads the old file or the new, never
- * half of one. Caches of the same bundle in the same place for other sources (earlier versions) are removed.
+ * half of one. Then tidies: this install's caches for other sources (earlier versions) go, and
+ * other installs' caches that have not been written for a month.
  */
-function writeQuietly(file: string, data: () => Buffer): void {
+function writeAndTidy(file: string, data: () => Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     writeFileSync(temporary, data(), { mode: 0o600 });
@@ -87,11 +91,24 @@ function writeQuietly(file: string, data: () => Buffer): void {
     return;
   }
   const dir = dirname(file);
-  const prefix = basename(file).slice(0, basename(file).lastIndexOf('-') + 1);
+  const name = basename(file);
+  const samePlace = name.slice(0, name.lastIndexOf('-') + 1);
+  const sameBundle = samePlace.slice(0, samePlace.lastIndexOf('-', samePlace.length - 2) + 1);
   try {
-    for (const name of readdirSync(dir)) if (name.startsWith(prefix) && name.endsWith('.cache') && name !== basename(file)) removeQuietly(join(dir, name));
+    for (const other of readdirSync(dir)) {
+      if (other === name || !other.startsWith(sameBundle) || !other.endsWith('.cache')) continue;
+      if (other.startsWith(samePlace) || writtenAgo(join(dir, other)) > ABANDONED_MS) removeQuietly(join(dir, other));
+    }
   } catch {
     // Only tidying.
+  }
+}
+
+function writtenAgo(file: string): number {
+  try {
+    return Date.now() - statSync(file).mtimeMs;
+  } catch {
+    return 0;
   }
 }
 
