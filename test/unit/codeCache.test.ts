@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { after, describe, it } from 'node:test';
-import { RECOGNITION_WRONG } from '../protocol/drafts';
-import { CLI, LspClient, requireBuild, ROOT } from '../protocol/lspClient';
+import { CLI, requireBuild, ROOT } from '../protocol/lspClient';
 
 const work = mkdtempSync(join(tmpdir(), 'pfc-code-cache-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -134,28 +133,5 @@ describe('the CLI with its code cache', () => {
     assert.equal(without.stdout, writing.stdout);
     assert.equal(reading.status, writing.status);
     assert.equal(without.status, writing.status);
-  });
-});
-
-describe('the language server with its code cache', () => {
-  /** One session: open a draft, take its diagnostics, shut down (the server writes its cache as it exits). */
-  async function session(cacheDir: string): Promise<unknown> {
-    const client = await LspClient.start({ env: { POLICY_FACT_CHECK_CACHE_DIR: cacheDir } });
-    const published = await client.openAndWait('file:///cache/draft.md', `# Memo\n\n${RECOGNITION_WRONG}\n`);
-    const { code } = await client.shutdown();
-    assert.equal(code, 0, client.stderr);
-    return published.diagnostics;
-  }
-
-  it('writes its cache when it exits, and the next server uses it without rewriting it and publishes the same', async () => {
-    const cacheDir = join(work, 'server-cache');
-    const first = await session(cacheDir);
-    const written = caches(cacheDir).filter((name) => name.startsWith('server.js-'));
-    assert.equal(written.length, 1);
-    const writtenAt = statSync(join(cacheDir, written[0]!)).mtimeMs;
-    assert.ok((first as unknown[]).length > 0, 'the draft has a finding');
-    assert.deepEqual(await session(cacheDir), first);
-    assert.equal(statSync(join(cacheDir, written[0]!)).mtimeMs, writtenAt, 'a cache that was used is not rewritten');
-    assert.deepEqual(await session(''), first);
   });
 });

@@ -10,7 +10,7 @@ export interface CachedModule {
   exports: unknown;
   /** The bundle's bytecode came from the cache. */
   usedCache: boolean;
-  /** Writes the cache after the run, so that it holds every function the run compiled; once, and not at all when the cache was used. */
+  /** Writes the cache after the run, so that it holds every function the run compiled; does nothing when the cache was used. */
   save(): void;
 }
 
@@ -34,13 +34,7 @@ export function requireCached(file: string, cacheDir: string | null = defaultCac
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   module.loaded = true;
   const usedCache = cachedData !== null && script.cachedDataRejected === false;
-  let saved = usedCache || cacheFile === null;
-  const save = () => {
-    if (saved) return;
-    saved = true;
-    writeAndTidy(cacheFile!, () => script.createCachedData());
-  };
-  return { exports: module.exports, usedCache, save };
+  return { exports: module.exports, usedCache, save: () => { if (!usedCache && cacheFile) writeAndTidy(cacheFile, () => script.createCachedData()); } };
 }
 
 /**
