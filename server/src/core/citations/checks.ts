@@ -65,9 +65,27 @@ function sourceNames(knowledge: Knowledge): SourceNames[] {
   return names;
 }
 
-const footnoteSourcesByKnowledge = new WeakMap<Knowledge, Map<string, string[]>>();
-/** Definitions of one document, and then some: the memo is dropped when it grows past this. */
-const MAX_REMEMBERED_FOOTNOTES = 10000;
+/**
+ * Remembers what `compute` gives for a key, per knowledge; a document's worth of keys and then some:
+ * past `limit` entries the memo starts again.
+ */
+function memoPerKnowledge<V>(limit: number): (knowledge: Knowledge, key: string, compute: () => V) => V {
+  const byKnowledge = new WeakMap<Knowledge, Map<string, V>>();
+  return (knowledge, key, compute) => {
+    let known = byKnowledge.get(knowledge);
+    if (!known) {
+      known = new Map();
+      byKnowledge.set(knowledge, known);
+    }
+    if (known.has(key)) return known.get(key)!;
+    const value = compute();
+    if (known.size >= limit) known.clear();
+    known.set(key, value);
+    return value;
+  };
+}
+
+const rememberedFootnoteSources = memoPerKnowledge<string[]>(10000);
 
 /**
  * The sources a footnote definition cites: by @key, by title or by URL. Every reference to a
@@ -75,18 +93,7 @@ const MAX_REMEMBERED_FOOTNOTES = 10000;
  * changes: worked out once per definition text, which is all they depend on.
  */
 function footnoteSources(knowledge: Knowledge, def: FootnoteDefinition): string[] {
-  let known = footnoteSourcesByKnowledge.get(knowledge);
-  if (!known) {
-    known = new Map();
-    footnoteSourcesByKnowledge.set(knowledge, known);
-  }
-  let sources = known.get(def.text);
-  if (!sources) {
-    sources = citedInFootnote(knowledge, def);
-    if (known.size >= MAX_REMEMBERED_FOOTNOTES) known.clear();
-    known.set(def.text, sources);
-  }
-  return sources;
+  return rememberedFootnoteSources(knowledge, def.text, () => citedInFootnote(knowledge, def));
 }
 
 function citedInFootnote(knowledge: Knowledge, def: FootnoteDefinition): string[] {
@@ -160,9 +167,7 @@ function sourceOfQuote(knowledge: Knowledge, record: SentenceRecord, cited: read
 
 type ClosestPassage = { key: string; passage: NonNullable<ReturnType<typeof closestPassage>> };
 
-const quoteLookupsByKnowledge = new WeakMap<Knowledge, Map<string, ClosestPassage | 'verbatim' | null>>();
-/** Quotations of one document, and then some: the memo is dropped when it grows past this. */
-const MAX_REMEMBERED_QUOTES = 10000;
+const rememberedQuoteLookups = memoPerKnowledge<ClosestPassage | 'verbatim' | null>(10000);
 
 /**
  * Whether the sources say these words verbatim, else their closest passage. The search is the
@@ -170,26 +175,16 @@ const MAX_REMEMBERED_QUOTES = 10000;
  * quotation's words rarely change: looked up once per quotation and sources.
  */
 function lookUpQuote(knowledge: Knowledge, quote: string, keys: readonly string[]): ClosestPassage | 'verbatim' | null {
-  let known = quoteLookupsByKnowledge.get(knowledge);
-  if (!known) {
-    known = new Map();
-    quoteLookupsByKnowledge.set(knowledge, known);
-  }
-  const memoKey = `${keys.join('\u0000')}\u0001${quote}`;
-  const remembered = known.get(memoKey);
-  if (remembered !== undefined) return remembered;
-  const sources = keys.map((key) => ({ key, text: knowledge.sourceTexts.get(key)! }));
-  let found: ClosestPassage | 'verbatim' | null = null;
-  if (sources.some((s) => quotationInSource(quote, s.text.folded))) found = 'verbatim';
-  else {
+  return rememberedQuoteLookups(knowledge, `${keys.join('\u0000')}\u0001${quote}`, () => {
+    const sources = keys.map((key) => ({ key, text: knowledge.sourceTexts.get(key)! }));
+    if (sources.some((s) => quotationInSource(quote, s.text.folded))) return 'verbatim';
+    let found: ClosestPassage | null = null;
     for (const s of sources) {
       const passage = closestPassage(quote, s.text.text);
       if (passage && (!found || passage.similarity > found.passage.similarity)) found = { key: s.key, passage };
     }
-  }
-  if (known.size >= MAX_REMEMBERED_QUOTES) known.clear();
-  known.set(memoKey, found);
-  return found;
+    return found;
+  });
 }
 
 function misquotes(knowledge: Knowledge, record: SentenceRecord, by: number, keys: readonly string[], out: Finding[]): void {

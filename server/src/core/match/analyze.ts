@@ -6,7 +6,7 @@ import { extractValues, mayStateDayDate, type Extracted } from '../values/extrac
 import type { Value } from '../values/types';
 import { Slot, type Knowledge, type TermPayload } from './knowledge';
 import { Actors, findMentions, type Mention } from './mentions';
-import { matchElements, sentenceWords, type Element, type MentionLookup, type Pattern, type Word } from './phrases';
+import { matchElements, NO_MENTIONS, sentenceWords, type Element, type MentionLookup, type Pattern, type Word } from './phrases';
 import { maskCitations } from './citations';
 import { lastAtOrBefore } from '../text/search';
 import { findCitations, type Citation } from '../citations/syntax';
@@ -143,9 +143,6 @@ function nearestDistance(positions: readonly number[], word: number): number {
   const before = Math.abs(word - positions[i]!);
   return i + 1 < positions.length ? Math.min(before, positions[i + 1]! - word) : before;
 }
-
-/** Role nouns and cues name no actors. */
-const NO_MENTIONS: MentionLookup = { startingAt: () => [], isActorOrPart: () => false };
 
 function startsWithAny(patterns: readonly Element[][], words: readonly Word[], from: number, to: number): boolean {
   for (let i = from; i < to && i < words.length; i++) {

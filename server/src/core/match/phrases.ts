@@ -112,7 +112,8 @@ export interface MentionLookup {
   isActorOrPart(actor: string, of: string): boolean;
 }
 
-const NO_MENTIONS: MentionLookup = { startingAt: () => [], isActorOrPart: () => false };
+/** A lookup in which no word names an actor: for matching where actors play no part. */
+export const NO_MENTIONS: MentionLookup = { startingAt: () => [], isActorOrPart: () => false };
 
 const NO_PATTERNS: readonly never[] = Object.freeze([]);
 

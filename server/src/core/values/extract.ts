@@ -189,11 +189,6 @@ function mayStartDate(t: Token): boolean {
   return t.kind === TokenKind.Number || (t.kind === TokenKind.Word && t.capitalized && MONTHS.has(t.norm));
 }
 
-/** Values found in the order they are written need no (stable, so order-keeping) sort. */
-function isInTextOrder(values: readonly Extracted[]): boolean {
-  for (let k = 1; k < values.length; k++) if (values[k - 1]!.first > values[k]!.first) return false;
-  return true;
-}
 
 export class ValueExtractor {
   private readonly out: Extracted[] = [];
@@ -213,7 +208,7 @@ export class ValueExtractor {
       if (this.isTaken(i) || !mayStartValue(this.tokens[i]!, this.tokens[i + 1])) continue;
       this.tryMoney(i) || this.tryPercent(i) || this.tryDuration(i) || this.tryOrdinal(i) || this.tryVote(i) || this.tryCount(i);
     }
-    return isInTextOrder(this.out) ? this.out : this.out.sort((a, b) => a.first - b.first);
+    return this.out.sort((a, b) => a.first - b.first);
   }
 
   private isTaken(i: number): boolean {
