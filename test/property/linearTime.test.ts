@@ -227,15 +227,29 @@ interface Sample { wall: number; work: number }
 interface Measured { small: Sample; big: Sample; ratio: number; workRatio: number; bigRuns: number }
 
 /**
- * Main-thread pauses of the garbage collector, in ms, since the last call: V8 reports them after the
- * fact, on a later turn of the event loop, where they wait in the observer's buffer.
+ * Pauses of the garbage collector: V8 reports them after the fact, on a later turn of the event
+ * loop, where they wait in the observer's buffer. A pause is counted for the part of it inside the
+ * timed window (collections also run just before and after it), overlapping pauses once.
  */
 const gcObserver = new PerformanceObserver(() => undefined);
 gcObserver.observe({ entryTypes: ['gc'] });
 after(() => gcObserver.disconnect());
-async function gcPausesSinceLastCall(): Promise<number> {
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  return gcObserver.takeRecords().reduce((sum, entry) => sum + entry.duration, 0);
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function gcPausedWithin(from: number, to: number): Promise<number> {
+  await nextTurn();
+  const pauses = gcObserver.takeRecords()
+    .map((entry) => [Math.max(from, entry.startTime), Math.min(to, entry.startTime + entry.duration)] as const)
+    .filter(([start, end]) => end > start)
+    .sort((a, b) => a[0] - b[0]);
+  let paused = 0;
+  let coveredTo = from;
+  for (const [start, end] of pauses) {
+    if (end <= coveredTo) continue;
+    paused += end - Math.max(start, coveredTo);
+    coveredTo = end;
+  }
+  return paused;
 }
 
 /**
@@ -244,14 +258,15 @@ async function gcPausesSinceLastCall(): Promise<number> {
  * out the collector's pauses, which V8 reports on the next turn of the event loop.
  */
 async function sample(fn: (text: string) => unknown, text: string, calls: number): Promise<Sample> {
-  await gcPausesSinceLastCall();
+  await nextTurn();
+  gcObserver.takeRecords();
   const kept: unknown[] = [];
   const t0 = performance.now();
   for (let i = 0; i < calls; i++) kept.push(fn(text));
-  const wall = performance.now() - t0;
+  const t1 = performance.now();
   kept.length = 0;
-  const paused = await gcPausesSinceLastCall();
-  return { wall: wall / calls, work: Math.max(0, wall - paused) / calls };
+  const paused = await gcPausedWithin(t0, t1);
+  return { wall: (t1 - t0) / calls, work: (t1 - t0 - paused) / calls };
 }
 
 const best = (a: Sample, b: Sample): Sample => ({ wall: Math.min(a.wall, b.wall), work: Math.min(a.work, b.work) });
