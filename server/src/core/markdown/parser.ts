@@ -24,11 +24,26 @@ export function markdownParser(): MarkdownIt {
     const rules = (instance.inline.ruler as unknown as { __rules__: Array<{ name: string; fn: InlineRule }> }).__rules__;
     const footnoteRef = rules.find((rule) => rule.name === 'footnote_ref');
     if (footnoteRef) instance.inline.ruler.at('footnote_ref', rejectUnclosedFootnoteRef(footnoteRef.fn));
+    const coreRules = (instance.core.ruler as unknown as { __rules__: Array<{ name: string; fn: CoreRule }> }).__rules__;
+    const normalize = coreRules.find((rule) => rule.name === 'normalize');
+    if (normalize) instance.core.ruler.at('normalize', normalizeOnlyIfNeeded(normalize.fn));
   }
   return instance;
 }
 
 type InlineRule = Parameters<MarkdownIt['inline']['ruler']['at']>[1];
+type CoreRule = Parameters<MarkdownIt['core']['ruler']['at']>[1];
+
+/**
+ * markdown-it rewrites every line end to "\n" with a regular expression that matches each "\n" too,
+ * copying the whole text even when it has no CR or NUL to replace: 1–2% of a check. Text with
+ * neither is already normal.
+ */
+function normalizeOnlyIfNeeded(rule: CoreRule): CoreRule {
+  return (state) => {
+    if (state.src.indexOf('\r') >= 0 || state.src.indexOf('\0') >= 0) rule(state);
+  };
+}
 
 /**
  * The plugin looks for a reference's closing bracket up to the next space or line end, from every

@@ -322,9 +322,12 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
   const wordsOf = (k: number) => (sentenceWordLists[k] ??= sentenceWords(tokens, sentences[k]!.first, sentences[k]!.last));
   const mentionsOf = (k: number) => (sentenceMentions[k] ??= findMentions(knowledge, wordsOf(k)));
   sentences.forEach((sentence, k) => {
-    const hits = new Map<number, FactHits>();
     // Most sentences have no word that begins a term: they are passed over without building their words.
-    if (startsSomeTerm(knowledge, tokens, sentence.first, sentence.last)) collectHits(knowledge, actors.lazyLookup(() => mentionsOf(k)), wordsOf(k), hits, true, false);
+    let hits: Map<number, FactHits> | null = null;
+    if (startsSomeTerm(knowledge, tokens, sentence.first, sentence.last)) {
+      hits = new Map();
+      collectHits(knowledge, actors.lazyLookup(() => mentionsOf(k)), wordsOf(k), hits, true, false);
+    }
     // Sentences and citations both ascend: skip the citations before this sentence once, not per sentence.
     while (nextCitation < citations.length && citations[nextCitation]!.start < sentence.start) nextCitation++;
     const cited: Citation[] = [];
@@ -334,9 +337,10 @@ export function analyzeBlock(knowledge: Knowledge, text: string, context = '', f
     // Quotations matter only in a sentence that cites a source or may name its authors.
     const quotations = cited.length || mayAttribute ? findQuotations(text, sentence.start, sentence.end) : [];
     // Every event has a group of words, so a sentence without a word of any group states no fact.
-    if (!anyGroupHit(hits) && !contextHits.size && !cited.length && !quotations.length) return;
+    if (!(hits && anyGroupHit(hits)) && !contextHits.size && !cited.length && !quotations.length) return;
     const words = wordsOf(k);
     const mentions = mentionsOf(k);
+    hits ??= new Map();
     collectHits(knowledge, actors.lookup(mentions), words, hits, true, true);
     // What the sentence's own words match, before a table header's words join them.
     const ownCandidates = new Set<number>();

@@ -227,13 +227,17 @@ export class PhraseIndex<T> {
 
   /** The longest match starting at `i`, or null. */
   longestAt(words: readonly Word[], i: number): { pattern: Pattern<T>; end: number } | null {
-    let best: { pattern: Pattern<T>; end: number } | null = null;
-    for (const pattern of this.candidates(words[i]!.norm)) {
+    // Called on every word of a sentence to find actors: no iterator or interim result is allocated.
+    const candidates = this.candidates(words[i]!.norm);
+    let best: Pattern<T> | null = null;
+    let bestEnd = -1;
+    for (let c = 0; c < candidates.length; c++) {
+      const pattern = candidates[c]!;
       if (nextWordRulesOut(pattern.elements, words, i)) continue;
       const end = matchElements(pattern.elements, 0, words, i, NO_MENTIONS);
-      if (end > (best?.end ?? -1)) best = { pattern, end };
+      if (end > bestEnd) { best = pattern; bestEnd = end; }
     }
-    return best;
+    return best ? { pattern: best, end: bestEnd } : null;
   }
 }
 
