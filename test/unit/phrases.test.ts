@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { findCitations } from '../../server/src/core/citations/syntax';
+import { maskCitations } from '../../server/src/core/match/citations';
 import { compilePhrase, compileTokenized, matchElements, matchesAnywhere, PhraseIndex, sentenceWords, type MentionLookup, type Word } from '../../server/src/core/match/phrases';
 import { loadBuiltinFactBase, loadGazetteer } from '../../server/src/node/factFiles';
 import { RUNS } from '../helpers/property';
@@ -50,7 +52,17 @@ describe('sentenceWords', () => {
   it('keeps words, numbers and opaque tokens, and drops punctuation', () => {
     const ws = words(`Kim’s 2019 visit, ${OPAQUE_CHAR} and $5.`);
     assert.deepEqual(ws.map((w) => w.norm), ['kim', '2019', 'visit', '\ufffc', 'and', '5']);
-    assert.deepEqual(ws.map((w) => w.token), [0, 1, 2, 4, 5, 7]);
+    assert.deepEqual(ws.map((w) => w.index), [0, 1, 2, 4, 5, 7]);
+  });
+
+  it('gives a citation marker\'s tokens as opaque words that match no pattern', () => {
+    const text = 'Turnout rose [@UN2020] in May.';
+    const tokens = tokenize(text);
+    maskCitations(tokens, findCitations(text));
+    const ws = sentenceWords(tokens, 0, tokens.length);
+    assert.deepEqual(ws.map((w) => w.norm), ['turnout', 'rose', '\ufffc', '\ufffc', '\ufffc', '\ufffc', '\ufffc', 'in', 'may']);
+    assert.ok(ws.every((w) => tokens[w.index] === w), 'each word is its own token');
+    assert.ok(!ws.some((w) => w.norm === OPAQUE_CHAR && w.capitalized), 'a masked word is not capitalized');
   });
 });
 

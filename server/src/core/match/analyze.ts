@@ -133,7 +133,7 @@ function isDistinctive(value: FactValue): boolean {
 
 /** Word index of each token of the sentence (the nearest word at or before it). */
 function tokenToWord(words: readonly Word[], token: number): number {
-  return lastAtOrBefore(words.length, (i) => words[i]!.token, token);
+  return lastAtOrBefore(words.length, (i) => words[i]!.index, token);
 }
 
 /** Distance from `word` to the nearest of the ascending `positions` (a large number when there are none). */
@@ -213,7 +213,7 @@ class SentenceMatcher {
       const token = this.tokens[t]!;
       if (token.text === ';' || CLAUSE_BREAKS.has(token.norm)) break;
       const w = tokenToWord(this.words, t);
-      const mention = this.mentions.find((m) => m.end - 1 === w && this.words[w]!.token === t);
+      const mention = this.mentions.find((m) => m.end - 1 === w && this.words[w]!.index === t);
       if (mention) return fits(mention);
     }
     // "... was opposed by North Korea"
@@ -225,7 +225,7 @@ class SentenceMatcher {
     if (written.value.kind !== value.value.kind) return false;
     const compiled = this.knowledge.roles[fact]![role]!;
     if (compiled.nouns.length) {
-      const following = written.following.map((norm, i) => ({ norm, text: norm, capitalized: false, token: i }));
+      const following = written.following.map((norm, i) => ({ norm, text: norm, capitalized: false, index: i }));
       if (!startsWithAny(compiled.nouns, following, 0, 3)) return false;
     }
     if (compiled.cues.length) {
@@ -282,7 +282,7 @@ class SentenceMatcher {
         const rest = this.words.slice(end, end + 8).map((w) => w.norm);
         if (rest.includes('until') || rest.includes('only')) return null;
         const firstWord = start - back - (['did', 'does', 'do', 'has', 'have', 'had', 'was', 'were', 'is', 'would', 'will'].includes(this.words[start - back - 1]?.norm ?? '') && !word.norm.endsWith("n't") ? 1 : 0);
-        return { first: this.words[firstWord]!.token, last: this.words[end - 1]!.token + 1, trigger: [this.words[start]!.token, this.words[end - 1]!.token + 1] };
+        return { first: this.words[firstWord]!.index, last: this.words[end - 1]!.index + 1, trigger: [this.words[start]!.index, this.words[end - 1]!.index + 1] };
       }
     }
     return null;

@@ -1,5 +1,5 @@
 import type { Citation } from '../citations/syntax';
-import { TokenKind, type Token } from '../text/tokens';
+import { OPAQUE_CHAR, TokenKind, type Token } from '../text/tokens';
 
 /**
  * Citation markers are references, not claims: their numbers are locators and their dots are not
@@ -16,7 +16,8 @@ export function maskCitations(tokens: readonly Token[], citations: readonly Cita
     if (t.start >= citation.start && t.end <= citation.end) {
       // In place: the tokens are the caller's own, fresh from tokenize, and keep their one shape.
       t.kind = TokenKind.Opaque;
-      t.norm = '';
+      t.norm = OPAQUE_CHAR;
+      t.capitalized = false;
       t.citation = true;
     }
   }

@@ -18,21 +18,23 @@ export interface Pattern<T> {
   source: string;
 }
 
-/** A word of a sentence: a word or number token. */
+/**
+ * A word of a sentence: a word, number or opaque token (which only holds a place). The tokens
+ * themselves serve as words, so a sentence's words cost one array, not an object per word.
+ */
 export interface Word {
   norm: string;
   text: string;
   capitalized: boolean;
-  /** Index of the token it came from. */
-  token: number;
+  /** Index of the token it is, in its block's tokens. */
+  index: number;
 }
 
 export function sentenceWords(tokens: readonly Token[], first: number, last: number): Word[] {
   const words: Word[] = [];
   for (let i = first; i < last; i++) {
     const t = tokens[i]!;
-    if (t.kind === TokenKind.Word || t.kind === TokenKind.Number) words.push({ norm: t.norm, text: t.text, capitalized: t.capitalized === true, token: i });
-    else if (t.kind === TokenKind.Opaque) words.push({ norm: '\ufffc', text: t.text, capitalized: false, token: i });
+    if (t.kind === TokenKind.Word || t.kind === TokenKind.Number || t.kind === TokenKind.Opaque) words.push(t);
   }
   return words;
 }

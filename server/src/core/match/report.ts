@@ -64,7 +64,7 @@ function triggerWordsInQuote(fact: Fact): string | null {
     const elements = compilePhrase(trigger, false);
     for (let i = 0; i < words.length; i++) {
       const end = matchElements(elements, 0, words, i, none);
-      if (end > i) return fact.quote.slice(tokens[words[i]!.token]!.start, tokens[words[end - 1]!.token]!.end);
+      if (end > i) return fact.quote.slice(tokens[words[i]!.index]!.start, tokens[words[end - 1]!.index]!.end);
     }
   }
   return null;
@@ -81,8 +81,8 @@ function negation(tokens: readonly Token[], fact: Fact, neg: NonNullable<FactMat
 }
 
 function wrongActor(knowledge: Knowledge, text: string, tokens: readonly Token[], words: ReturnType<typeof sentenceWords>, fact: Fact, rival: Mention): Finding {
-  const start = tokens[words[rival.start]!.token]!.start;
-  const endToken = tokens[words[rival.end - 1]!.token]!;
+  const start = tokens[words[rival.start]!.index]!.start;
+  const endToken = tokens[words[rival.end - 1]!.index]!;
   const end = endToken.possessive ? endToken.end - 2 : endToken.end;
   const rivalText = text.slice(start, end);
   const actorId = fact.actors[0]?.[0];

@@ -15,7 +15,7 @@ export interface Token {
   kind: TokenKind;
   /** The token as written. */
   text: string;
-  /** Lowercased, with typographic apostrophes and dashes folded; possessive 's removed. */
+  /** Lowercased, with typographic apostrophes and dashes folded; possessive 's removed. Opaque tokens: OPAQUE_CHAR, which no word is. */
   norm: string;
   start: number;
   end: number;
@@ -31,14 +31,16 @@ export interface Token {
   ordinalSuffix: boolean;
   /** Opaque tokens that are part of a citation marker. */
   citation: boolean;
+  /** The token's position in the array tokenize returned (a word of a sentence is its token: see sentenceWords). */
+  index: number;
 }
 
 /**
  * Every token has every field, in one order: consumers then see one object shape (V8 keeps their
  * property reads monomorphic, which the hot loops of matching depend on).
  */
-function makeToken(kind: TokenKind, text: string, norm: string, start: number, end: number, spaced: boolean): Token {
-  return { kind, text, norm, start, end, spaced, possessive: false, capitalized: false, value: undefined, ordinalSuffix: false, citation: false };
+function makeToken(kind: TokenKind, text: string, norm: string, start: number, end: number, spaced: boolean, index: number): Token {
+  return { kind, text, norm, start, end, spaced, possessive: false, capitalized: false, value: undefined, ordinalSuffix: false, citation: false, index };
 }
 
 /** Stands in for inline code and other non-prose inline content in prose text. */
@@ -183,7 +185,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       const end = urlEnd(text, i);
       if (end > i) {
         const raw = text.slice(start, Math.min(end, to));
-        tokens.push(makeToken(TokenKind.Opaque, raw, '', start, start + raw.length, spaced));
+        tokens.push(makeToken(TokenKind.Opaque, raw, OPAQUE_CHAR, start, start + raw.length, spaced, tokens.length));
         i = start + raw.length;
         spaced = false;
         continue;
@@ -199,7 +201,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         else break;
       }
       const raw = text.slice(i, j);
-      const token = makeToken(TokenKind.Number, raw, raw, start, j, spaced);
+      const token = makeToken(TokenKind.Number, raw, raw, start, j, spaced, tokens.length);
       token.value = numberValue(text, i, j);
       // 8th, 21st, 2nd, 3rd (the bounds test also keeps optimized code from reading past the text, which deoptimizes it)
       if (j + 1 < to && isOrdinalSuffix(text.charCodeAt(j), text.charCodeAt(j + 1)) && !(j + 2 < to && isLetterCode(text.charCodeAt(j + 2), text, j + 2))) {
@@ -247,7 +249,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         possessive = true;
       }
       const capitalized = startsUpper(raw);
-      const token = makeToken(TokenKind.Word, raw, norm, start, j, spaced);
+      const token = makeToken(TokenKind.Word, raw, norm, start, j, spaced, tokens.length);
       token.possessive = possessive;
       token.capitalized = capitalized;
       tokens.push(token);
@@ -257,24 +259,24 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
       // An astral symbol (emoji): one opaque token, never split between its surrogates.
-      tokens.push(makeToken(TokenKind.Symbol, text.slice(i, i + 2), text.slice(i, i + 2), start, i + 2, spaced));
+      tokens.push(makeToken(TokenKind.Symbol, text.slice(i, i + 2), text.slice(i, i + 2), start, i + 2, spaced, tokens.length));
       i += 2;
       spaced = false;
       continue;
     }
     const ch = text[i]!;
     if (code === 0xfffc) {
-      tokens.push(makeToken(TokenKind.Opaque, ch, '', start, i + 1, spaced));
+      tokens.push(makeToken(TokenKind.Opaque, ch, OPAQUE_CHAR, start, i + 1, spaced, tokens.length));
     } else if (isDash(code)) {
-      tokens.push(makeToken(TokenKind.Punct, ch, '-', start, i + 1, spaced));
+      tokens.push(makeToken(TokenKind.Punct, ch, '-', start, i + 1, spaced, tokens.length));
     } else if (isApostrophe(code)) {
-      tokens.push(makeToken(TokenKind.Punct, ch, "'", start, i + 1, spaced));
+      tokens.push(makeToken(TokenKind.Punct, ch, "'", start, i + 1, spaced, tokens.length));
     } else if (code === 0x201c || code === 0x201d || code === C.Quote) {
-      tokens.push(makeToken(TokenKind.Punct, ch, '"', start, i + 1, spaced));
+      tokens.push(makeToken(TokenKind.Punct, ch, '"', start, i + 1, spaced, tokens.length));
     } else if (code === C.Dollar || code === C.Percent || code === 0x20ac || code === 0xa3 || code === 0xa5 || code === 0x20a9 || code === 0x20bd || code === C.Amp || code === C.Hash || code === C.At || code === 0xa7 || code === 0xb6 || code === 126) {
-      tokens.push(makeToken(TokenKind.Symbol, ch, ch, start, i + 1, spaced));
+      tokens.push(makeToken(TokenKind.Symbol, ch, ch, start, i + 1, spaced, tokens.length));
     } else {
-      tokens.push(makeToken(TokenKind.Punct, ch, ch, start, i + 1, spaced));
+      tokens.push(makeToken(TokenKind.Punct, ch, ch, start, i + 1, spaced, tokens.length));
     }
     i++;
     spaced = false;
