@@ -71,6 +71,28 @@ describe('splitChunks', () => {
     }), { numRuns: RUNS });
   });
 
+  it('splits a document read in pieces exactly as in one parse, labels and their order included', () => {
+    fc.assert(fc.property(markdownDocument, fc.integer({ min: 1, max: 200 }), (text, pieceSize) => {
+      assert.deepEqual(splitChunks(text, pieceSize), splitChunks(text, Infinity));
+    }), { numRuns: RUNS });
+  });
+
+  it('keeps the first definition of a label read in an earlier piece, and numeric labels first as one parse does', () => {
+    const text = '[b]: /one\n\n[^n]: A note.\n\nText.\n\n[^m]: Other.\n\n[2]: /two\n\n[b]: /again\n\n[^n]: Again.\n\n[1]: /three\n';
+    for (const pieceSize of [1, 10, 30]) assert.deepEqual(splitChunks(text, pieceSize), splitChunks(text, Infinity));
+    assert.deepEqual(splitChunks(text, 1).labels, { footnotes: ['n', 'm'], references: ['1', '2', 'B'] });
+  });
+
+  it('reads a block longer than a piece whole: a fence with blank lines, a loose list', () => {
+    const fence = `Intro.\n\n\`\`\`\n${'code\n\n'.repeat(50)}\`\`\`\n\nAfter.\n`;
+    const list = `Intro.\n\n${'- item on 14 June\n\n'.repeat(50)}After.\n`;
+    for (const text of [fence, list]) {
+      const pieced = splitChunks(text, 8);
+      assert.deepEqual(pieced, splitChunks(text, Infinity));
+      assert.equal(pieced.chunks.length, 3);
+    }
+  });
+
   it('collects only reference definitions that start a block, not "[label]:" lines inside a paragraph', () => {
     const text = 'Kim met Putin in 2019.\n[ref]: https://example.org "t"\n\nSee [ref].\n';
     assert.deepEqual(documentLabels(text).references, []);
