@@ -171,7 +171,9 @@ function addLabels(into: { references: Record<string, unknown>; refs: Record<str
  * chunkStarts(text, from, to) read piece by piece (see SPLIT_PIECE_SIZE): each piece's chunks are
  * kept but its last, which may go on past the piece, and the next piece is parsed from where that
  * last chunk starts — a chunk start, so it parses alone as in the whole (the chunk contract). A
- * piece with no second chunk is read again twice as long. Labels are collected in document order.
+ * piece with no second chunk is read again eight times as long: a block longer than a piece (a fence
+ * or a list of a whole document) costs at most a seventh more than one parse. Labels are collected
+ * in document order.
  */
 function chunkStartsInPieces(text: string, from: number, to: number, hasCR: boolean, pieceSize: number): { starts: number[]; env: LabelEnv } {
   const starts: number[] = [];
@@ -182,7 +184,7 @@ function chunkStartsInPieces(text: string, from: number, to: number, hasCR: bool
     const end = pieceEnd(text, start + size, to, hasCR);
     const piece = chunkStarts(text, start, end, hasCR);
     if (end < to && piece.starts.length < 2) {
-      size *= 2;
+      size *= 8;
       continue;
     }
     const kept = end < to ? piece.starts.length - 1 : piece.starts.length;
