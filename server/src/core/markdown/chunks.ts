@@ -141,7 +141,7 @@ function chunksFrom(starts: readonly number[], length: number, isBlankFrom: (sta
  * How much text one block parse of a whole split reads at most (unless a single block is longer). A
  * parse keeps all its tokens until it ends: past a few hundred KB they outgrow V8's young generation,
  * whose collections then copy them again and again (a 1 MB draft's parse in one go spent 42% of its
- * time in the collector; its split took 28 ms, 19 ms in pieces).
+ * time in the collector; its split took 21–26 ms, 11–19 ms in pieces).
  */
 export const SPLIT_PIECE_SIZE = 32 * 1024;
 
