@@ -177,5 +177,35 @@ describe('splitChunks', () => {
     assert.ok(parsed > 0 && parsed < 400, `parsed ${parsed} characters`);
     assert.deepEqual(resplit.doc, splitChunks(again));
   });
+
+  it('re-parses only a little further when an edit joins the chunk after it: text typed on the blank line between two paragraphs', () => {
+    const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} says that in 2019 Kim met Putin.`);
+    const text = `${paragraphs.join('\n\n')}\n`;
+    const blank = text.indexOf('Paragraph 201 ') - 1;
+    const cases = [
+      `${text.slice(0, blank)}x${text.slice(blank)}`, // joins paragraphs 200 and 201
+      `${text.slice(0, blank)}\`\`\`${text.slice(blank)}`, // a fence that runs to the end of the document
+    ];
+    const before = resplitChunks(null, text);
+    const block = markdownParser().block;
+    const parse = block.parse;
+    for (const [n, edited] of cases.entries()) {
+      let parsed = 0;
+      block.parse = function (src, ...rest) { parsed += src.length; return parse.call(this, src, ...rest); };
+      let after: ChunkSplit;
+      try { after = resplitChunks(before, edited); } finally { block.parse = parse; }
+      assert.deepEqual(after.doc, splitChunks(edited));
+      const reparsedChunks = [...(after.previousIndex ?? [])].filter((was) => was < 0).length;
+      if (n === 0) {
+        assert.ok(parsed > 0 && parsed < 1000, `parsed ${parsed} characters`);
+        assert.equal(reparsedChunks, 2, 'the paragraph before and the joined one');
+      } else {
+        // Nothing after the edit holds: the window grows to the end, never parsing more than 5/3 of
+        // the text after the edit, and never from the start of the document.
+        const rest = edited.length - blank;
+        assert.ok(parsed < (rest * 5) / 3 + 1000, `parsed ${parsed} characters of the ${rest} after the edit`);
+      }
+    }
+  });
 });
 

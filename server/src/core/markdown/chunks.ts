@@ -297,6 +297,17 @@ export function resplitChunks(previous: ChunkSplit | null, text: DocumentText, c
   };
 }
 
+/** The first old chunk in [from, to) whose start, moved by `delta`, is among the new `starts` (ascending), or -1. */
+function firstStillStarting(chunks: readonly Chunk[], from: number, to: number, delta: number, starts: readonly number[]): number {
+  let s = 0;
+  for (let j = from; j < to; j++) {
+    const start = chunks[j]!.start + delta;
+    while (s < starts.length && starts[s]! < start) s++;
+    if (s < starts.length && starts[s] === start) return j;
+  }
+  return -1;
+}
+
 /** How much of the old text is unchanged at its start (prefix) and end (suffix), or null if unknown. */
 function editedRegion(previous: ChunkSplit, text: string | null, change: TextChange | undefined): { prefix: number; suffix: number } | null {
   if (change) return { prefix: change.start, suffix: previous.length - change.oldEnd };
@@ -333,8 +344,8 @@ interface SplitAround {
 
 /**
  * The split of `text` from the previous one and the edited region, reading only the text around
- * the edit (the window: the chunks it touches, one before and one after); null when the whole text
- * must be split again.
+ * the edit (the window: the chunks it touches, one before, and after it as far as the first old
+ * chunk that still starts where it did, at least one); null when the whole text must be split again.
  */
 function splitAround(previous: ChunkSplit, text: DocumentText, { prefix, suffix }: { prefix: number; suffix: number }): SplitAround | null {
   const chunks = previous.doc.chunks;
@@ -348,21 +359,33 @@ function splitAround(previous: ChunkSplit, text: DocumentText, { prefix, suffix 
   let k = chunks.findIndex((c) => c.end >= prefix);
   if (k < 0) k = chunks.length - 1;
   const first = Math.max(0, k - 1);
-  // The first old chunk wholly after the edit, and the chunk after it, where the window ends.
+  // The first old chunk wholly after the edit: the window runs at least one chunk past it.
   const editEnd = oldLength - suffix;
-  let after = -1;
-  for (let j = first + 1; j < chunks.length; j++) if (chunks[j]!.start >= editEnd) { after = j; break; }
+  let firstAfter = -1;
+  for (let j = first + 1; j < chunks.length; j++) if (chunks[j]!.start >= editEnd) { firstAfter = j; break; }
   const windowStart = chunks[first]!.start;
-  const windowEnd = after < 0 ? text.length : after + 1 < chunks.length ? chunks[after + 1]!.start + delta : text.length;
-  const windowText = text.slice(windowStart, windowEnd);
-  // Outside the window the text is unchanged: a CR anywhere was there before, or is in the window now.
-  const hasCR = previous.hasCR || windowText.indexOf('\r') >= 0;
-  const windowStarts = chunkStarts(windowText, 0, windowText.length, hasCR).starts.map((s) => s + windowStart);
+  let windowText = '';
+  let windowStarts: number[] = [];
+  let hasCR = previous.hasCR;
+  // The first old chunk after the edit that still starts a chunk: from there on the old split holds.
+  // An edit that joins the chunk after it to its own (text typed on the blank line between them)
+  // moves that start, so the window reaches further, four times as far each time, until one holds;
+  // once it would reach half the chunks left, it goes to the end (at most 5/3 of the text after the
+  // edit is parsed, against the whole document for a new split).
+  let after = -1;
+  for (let reach = 1; ; reach = reach * 4 >= (chunks.length - firstAfter) / 2 ? chunks.length : reach * 4) {
+    const last = firstAfter < 0 ? chunks.length : firstAfter + reach;
+    const windowEnd = last < chunks.length ? chunks[last]!.start + delta : text.length;
+    windowText = text.slice(windowStart, windowEnd);
+    // Outside the window the text is unchanged: a CR anywhere was there before, or is in the window now.
+    hasCR = previous.hasCR || windowText.indexOf('\r') >= 0;
+    windowStarts = chunkStarts(windowText, 0, windowText.length, hasCR).starts.map((s) => s + windowStart);
+    if (firstAfter >= 0) after = firstStillStarting(chunks, firstAfter, Math.min(last, chunks.length), delta, windowStarts);
+    if (after >= 0 || last >= chunks.length) break;
+  }
   const starts: number[] = [];
   for (let c = 0; c < first; c++) starts.push(chunks[c]!.start);
   const resume = after < 0 ? text.length : chunks[after]!.start + delta;
-  // The chunk after the edit must still start a chunk; otherwise the edit changed what follows.
-  if (after >= 0 && !windowStarts.includes(resume)) return null;
   for (const s of windowStarts) if (s < resume) starts.push(s);
   const reparsed = starts.length;
   if (after >= 0) for (let c = after; c < chunks.length; c++) starts.push(chunks[c]!.start + delta);
