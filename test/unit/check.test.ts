@@ -143,6 +143,21 @@ describe('checkDocument with a chunk cache', () => {
     assert.deepEqual(check(without, cache), check(without));
   });
 
+  it('keeps the parser environment of the labels while they stay the same, and builds it anew when they change', () => {
+    const cache = createChunkCache();
+    const text = 'In 2018, Kim met Putin.[^a]\n\n[^a]: A note.\n\nKim visited Vladivostok.\n';
+    check(text, cache);
+    const env = cache.env;
+    assert.ok(env);
+    const edited = text.replace('Vladivostok', 'Vladivostok again');
+    assert.deepEqual(check(edited, cache), check(edited));
+    assert.equal(cache.env, env, 'an edit that leaves the labels alone reuses it');
+    const relabelled = edited.replace('[^a]: A note.', '[^b]: A note.');
+    assert.deepEqual(check(relabelled, cache), check(relabelled));
+    assert.notEqual(cache.env, env, 'new labels, new environment');
+    assert.ok(':b' in (cache.env as { footnotes: { refs: object } }).footnotes.refs);
+  });
+
   it('starts over when the knowledge changes', () => {
     const cache = createChunkCache();
     check(WRONG, cache);

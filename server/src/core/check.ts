@@ -61,10 +61,12 @@ export interface ChunkCache {
   split: ChunkSplit | null;
   /** The texts of the split's chunks. */
   sources: string[];
+  /** The parser environment of `labels`, built when a chunk is first parsed with them (chunks read it, never write it). */
+  env: Record<string, unknown> | null;
 }
 
 export function createChunkCache(): ChunkCache {
-  return { knowledge: null, labels: '', chunks: new Map(), older: new Map(), split: null, sources: [] };
+  return { knowledge: null, labels: '', chunks: new Map(), older: new Map(), split: null, sources: [], env: null };
 }
 
 /**
@@ -173,11 +175,10 @@ export function checkDocument(knowledge: Knowledge, text: DocumentText, cache: C
     cache.labels = signature;
     cache.chunks = new Map();
     cache.older = new Map();
+    cache.env = null;
   }
   const previous = cache.chunks;
   const next = new Map<string, ChunkResult>();
-  // One parser environment for the whole document: the labels are the same for every chunk.
-  let env: Record<string, unknown> | null = null;
   const findings: Finding[] = [];
   const claims: Claim[] = [];
   const records: RecordGroup[] = [];
@@ -187,7 +188,8 @@ export function checkDocument(knowledge: Knowledge, text: DocumentText, cache: C
     const chunk = doc.chunks[c]!;
     const source = sources[c]!;
     let result = next.get(source) ?? previous.get(source) ?? cache.older.get(source);
-    if (!result) result = checkChunk(knowledge, source, chunk.start, labels, env ??= parserEnv(labels));
+    // One parser environment for every chunk and check while the document's labels stay the same.
+    if (!result) result = checkChunk(knowledge, source, chunk.start, labels, cache.env ??= parserEnv(labels));
     // A chunk that occurs twice in the document gets its own copy of the results for each place.
     if (next.has(source)) result = { ...result, moved: undefined };
     next.set(source, result);
