@@ -143,6 +143,35 @@ describe('checkDocument with a chunk cache', () => {
     assert.deepEqual(check(without, cache), check(without));
   });
 
+  it('re-checks, when labels change, only the chunks that refer to a label added or removed', () => {
+    const cache = createChunkCache();
+    const refersToA = 'In 2018, Kim met Putin.[^a]\n';
+    const refersToB = 'Kim visited Vladivostok in 2019.[^b]\n';
+    const linksToRef = 'See the [summit report][Summit\nReport] of April 2019.\n';
+    const refersToNone = 'The talks ended without an agreement.\n';
+    // Footnote definitions stay in the chunk of the paragraph before them: the closing one.
+    const body = [refersToNone, refersToA, refersToB, linksToRef, 'More talks are planned.\n'].join('\n');
+    const withA = `${body}\n[^a]: A note.\n`;
+    assert.deepEqual(check(withA, cache), check(withA));
+    // A chunk's text is its paragraph and the blank line after it.
+    const resultOf = (paragraph: string) => cache.chunks.get(`${paragraph}\n`);
+    const before = new Map([refersToA, refersToB, linksToRef, refersToNone].map((chunk) => [chunk, resultOf(chunk)]));
+    assert.ok([...before.values()].every(Boolean));
+    // A footnote definition for [^b] is added: only the chunk that refers to it parses differently.
+    const withB = `${withA}\n[^b]: Another note.\n`;
+    assert.deepEqual(check(withB, cache), check(withB));
+    assert.notEqual(resultOf(refersToB), before.get(refersToB));
+    for (const chunk of [refersToA, linksToRef, refersToNone]) assert.equal(resultOf(chunk), before.get(chunk), chunk);
+    // A reference definition whose label matches the link's after case folding and white space.
+    const withRef = `${withB}\n[summit   REPORT]: https://example.org/summit\n`;
+    const kept = new Map([refersToA, refersToB, linksToRef, refersToNone].map((chunk) => [chunk, resultOf(chunk)]));
+    assert.deepEqual(check(withRef, cache), check(withRef));
+    assert.notEqual(resultOf(linksToRef), kept.get(linksToRef), 'the link now resolves');
+    for (const chunk of [refersToA, refersToB, refersToNone]) assert.equal(resultOf(chunk), kept.get(chunk), chunk);
+    // Back to the first text: the definitions are gone again.
+    assert.deepEqual(check(withA, cache), check(withA));
+  });
+
   it('keeps the parser environment of the labels while they stay the same, and builds it anew when they change', () => {
     const cache = createChunkCache();
     const text = 'In 2018, Kim met Putin.[^a]\n\n[^a]: A note.\n\nKim visited Vladivostok.\n';

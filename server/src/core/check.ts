@@ -1,5 +1,6 @@
 import { resplitChunks, type ChunkSplit, type DocumentText, type TextChange } from './markdown/chunks';
 import { extractProse, textToSource, type ProseBlock } from './markdown/prose';
+import { changedLabels, mayReferTo } from './markdown/labelChanges';
 import { parserEnv, type DocumentLabels } from './markdown/parser';
 import { analyzeBlock } from './match/analyze';
 import type { Knowledge } from './match/knowledge';
@@ -61,12 +62,14 @@ export interface ChunkCache {
   split: ChunkSplit | null;
   /** The texts of the split's chunks. */
   sources: string[];
+  /** The labels the cached results were parsed with (`labels` is their signature). */
+  labelSet: DocumentLabels | null;
   /** The parser environment of `labels`, built when a chunk is first parsed with them (chunks read it, never write it). */
   env: Record<string, unknown> | null;
 }
 
 export function createChunkCache(): ChunkCache {
-  return { knowledge: null, labels: '', chunks: new Map(), older: new Map(), split: null, sources: [], env: null };
+  return { knowledge: null, labels: '', chunks: new Map(), older: new Map(), split: null, sources: [], labelSet: null, env: null };
 }
 
 /**
@@ -137,6 +140,12 @@ function checkChunk(knowledge: Knowledge, source: string, start: number, labels:
   return result;
 }
 
+function withoutReferrers(results: Map<string, ChunkResult>, labels: DocumentLabels): Map<string, ChunkResult> {
+  const kept = new Map<string, ChunkResult>();
+  for (const [source, result] of results) if (!mayReferTo(source, labels)) kept.set(source, result);
+  return kept;
+}
+
 function shift<T extends { start: number; end: number }>(item: T, by: number): T {
   return { ...item, start: item.start + by, end: item.end + by };
 }
@@ -170,11 +179,19 @@ export function checkDocument(knowledge: Knowledge, text: DocumentText, cache: C
   const doc = split.doc;
   const labels = doc.labels;
   const signature = `${labels.footnotes.join('\u0000')}\u0001${labels.references.join('\u0000')}`;
+  if (cache.knowledge !== knowledge) {
+    cache.chunks = new Map();
+    cache.older = new Map();
+  } else if (cache.labels !== signature && cache.labelSet) {
+    // A chunk parses differently only if it refers to a label defined before and not now, or now and not before.
+    const changed = changedLabels(cache.labelSet, labels);
+    cache.chunks = withoutReferrers(cache.chunks, changed);
+    cache.older = withoutReferrers(cache.older, changed);
+  }
   if (cache.knowledge !== knowledge || cache.labels !== signature) {
     cache.knowledge = knowledge;
     cache.labels = signature;
-    cache.chunks = new Map();
-    cache.older = new Map();
+    cache.labelSet = labels;
     cache.env = null;
   }
   const previous = cache.chunks;
