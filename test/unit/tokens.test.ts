@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { CELL_SEPARATOR, OPAQUE_CHAR, TokenKind, normalizeWord, tokenize, type Token } from '../../server/src/core/text/tokens';
+import { CELL_SEPARATOR, OPAQUE_CHAR, TokenKind, normalizeWord, tokenize, wordToken, type Token } from '../../server/src/core/text/tokens';
 
 const kinds = ['Word', 'Number', 'Punct', 'Symbol', 'Opaque'];
 const texts = (s: string) => tokenize(s).map((t) => t.text);
@@ -99,6 +99,13 @@ describe('tokenize', () => {
       assert.equal(tokens[1]!.norm, '-');
       assert.equal(tokens[2]!.spaced, false);
     }
+  });
+
+  it('makes a stand-in word token of the same shape as the tokenizer\'s', () => {
+    const made = wordToken('votes', 2);
+    const read = tokenize('votes')[0]!;
+    assert.deepEqual(Object.keys(made), Object.keys(read), 'one shape: the same fields in the same order');
+    assert.deepEqual({ ...made }, { ...read, index: 2, start: 0, end: 0, spaced: false });
   });
 
   it('keeps URLs opaque, without their sentence-final punctuation', () => {

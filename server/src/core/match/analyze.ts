@@ -1,6 +1,6 @@
 import type { Fact, FactValue } from '../facts/model';
 import { splitSentences, type Sentence } from '../text/sentences';
-import { TokenKind, tokenize, type Token } from '../text/tokens';
+import { TokenKind, tokenize, wordToken, type Token } from '../text/tokens';
 import { compareValues, type Agreement } from '../values/compare';
 import { extractValues, mayStateDayDate, type Extracted } from '../values/extract';
 import type { Value } from '../values/types';
@@ -225,7 +225,7 @@ class SentenceMatcher {
     if (written.value.kind !== value.value.kind) return false;
     const compiled = this.knowledge.roles[fact]![role]!;
     if (compiled.nouns.length) {
-      const following = written.following.map((norm, i) => ({ norm, text: norm, capitalized: false, index: i }));
+      const following = written.following.map(wordToken);
       if (!startsWithAny(compiled.nouns, following, 0, 3)) return false;
     }
     if (compiled.cues.length) {

@@ -43,6 +43,14 @@ function makeToken(kind: TokenKind, text: string, norm: string, start: number, e
   return { kind, text, norm, start, end, spaced, possessive: false, capitalized: false, value: undefined, ordinalSuffix: false, citation: false, index };
 }
 
+/**
+ * A lower-case word token that stands for a word read elsewhere (say, the words after a value):
+ * matched as a sentence's own words are, and of their one shape.
+ */
+export function wordToken(norm: string, index: number): Token {
+  return makeToken(TokenKind.Word, norm, norm, 0, 0, false, index);
+}
+
 /** Stands in for inline code and other non-prose inline content in prose text. */
 export const OPAQUE_CHAR = '\uFFFC';
 /** Separates the cells of a table row that is read as one sentence. */
