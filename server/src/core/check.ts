@@ -1,6 +1,6 @@
 import { resplitChunks, type ChunkSplit, type DocumentText, type TextChange } from './markdown/chunks';
 import { extractProse, textToSource, type ProseBlock } from './markdown/prose';
-import { changedLabels, mayReferTo } from './markdown/labelChanges';
+import { changedLabels, mayReferTo, sameLabels } from './markdown/labelChanges';
 import { parserEnv, type DocumentLabels } from './markdown/parser';
 import { analyzeBlock } from './match/analyze';
 import type { Knowledge } from './match/knowledge';
@@ -50,7 +50,8 @@ function place(result: ChunkResult, start: number): Placed {
  */
 export interface ChunkCache {
   knowledge: Knowledge | null;
-  labels: string;
+  /** The document labels the cached results were parsed with. */
+  labels: DocumentLabels | null;
   chunks: Map<string, ChunkResult>;
   /**
    * The chunks of the check before the last one: a character typed and deleted again, or an undo,
@@ -62,14 +63,12 @@ export interface ChunkCache {
   split: ChunkSplit | null;
   /** The texts of the split's chunks. */
   sources: string[];
-  /** The labels the cached results were parsed with (`labels` is their signature). */
-  labelSet: DocumentLabels | null;
   /** The parser environment of `labels`, built when a chunk is first parsed with them (chunks read it, never write it). */
   env: Record<string, unknown> | null;
 }
 
 export function createChunkCache(): ChunkCache {
-  return { knowledge: null, labels: '', chunks: new Map(), older: new Map(), split: null, sources: [], labelSet: null, env: null };
+  return { knowledge: null, labels: null, chunks: new Map(), older: new Map(), split: null, sources: [], env: null };
 }
 
 /**
@@ -178,20 +177,20 @@ export function checkDocument(knowledge: Knowledge, text: DocumentText, cache: C
   cache.sources = sources;
   const doc = split.doc;
   const labels = doc.labels;
-  const signature = `${labels.footnotes.join('\u0000')}\u0001${labels.references.join('\u0000')}`;
-  if (cache.knowledge !== knowledge) {
-    cache.chunks = new Map();
-    cache.older = new Map();
-  } else if (cache.labels !== signature && cache.labelSet) {
-    // A chunk parses differently only if it refers to a label defined before and not now, or now and not before.
-    const changed = changedLabels(cache.labelSet, labels);
-    cache.chunks = withoutReferrers(cache.chunks, changed);
-    cache.older = withoutReferrers(cache.older, changed);
-  }
-  if (cache.knowledge !== knowledge || cache.labels !== signature) {
+  // The labels the cached results were parsed with, if they were parsed with this knowledge.
+  const parsedWith = cache.knowledge === knowledge ? cache.labels : null;
+  if (!parsedWith || !sameLabels(parsedWith, labels)) {
+    if (!parsedWith) {
+      cache.chunks = new Map();
+      cache.older = new Map();
+    } else {
+      // A chunk parses differently only if it refers to a label defined before and not now, or now and not before.
+      const changed = changedLabels(parsedWith, labels);
+      cache.chunks = withoutReferrers(cache.chunks, changed);
+      cache.older = withoutReferrers(cache.older, changed);
+    }
     cache.knowledge = knowledge;
-    cache.labels = signature;
-    cache.labelSet = labels;
+    cache.labels = labels;
     cache.env = null;
   }
   const previous = cache.chunks;

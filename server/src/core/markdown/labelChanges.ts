@@ -1,5 +1,11 @@
 import { markdownParser, type DocumentLabels } from './parser';
 
+/** The same labels in the same order (as a split gives them): the cheap test made on every check. */
+export function sameLabels(a: DocumentLabels, b: DocumentLabels): boolean {
+  const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((label, i) => label === y[i]);
+  return same(a.footnotes, b.footnotes) && same(a.references, b.references);
+}
+
 /** The labels defined in one of two label sets but not the other. */
 export function changedLabels(before: DocumentLabels, after: DocumentLabels): DocumentLabels {
   const differ = (a: readonly string[], b: readonly string[]) => {

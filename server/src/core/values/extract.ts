@@ -189,7 +189,6 @@ function mayStartDate(t: Token): boolean {
   return t.kind === TokenKind.Number || (t.kind === TokenKind.Word && t.capitalized && MONTHS.has(t.norm));
 }
 
-
 export class ValueExtractor {
   private readonly out: Extracted[] = [];
   private readonly taken: Uint8Array;
